@@ -1,0 +1,12 @@
+//! Whole-binary tests: the real `carto-mcp` run with assert_cmd in a hermetic
+//! HOME, against in-process fakes of the CARTO Developers API. One test
+//! binary, one module per command.
+
+mod common;
+
+mod check;
+mod client;
+mod completions;
+mod diagnose;
+mod platforms;
+mod sandbox;
