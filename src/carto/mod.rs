@@ -71,3 +71,14 @@ impl ClientBackend for AnyBackend {
         }
     }
 }
+
+/// Opens the provisioning backend the global options ask for (`--backend`,
+/// `--api-url`, `--profile`, the token sources). Used by `client`, `check`
+/// (to read a client's callbacks and secret) and `diagnose`.
+/// (Stub: filled in by the client-provisioning work.)
+pub async fn open_backend(
+    _global: &crate::cli::GlobalArgs,
+    _http: &crate::http::Http,
+) -> anyhow::Result<AnyBackend> {
+    Err(AuthError::NoCredentials.into())
+}

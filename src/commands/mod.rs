@@ -3,6 +3,7 @@
 //! protocol logic.
 
 pub mod auth;
+pub mod auth_login;
 pub mod check;
 pub mod client;
 pub mod completions;
