@@ -500,6 +500,7 @@ function adminView(meta) {
     redirect_uris: meta.redirect_uris,
     token_endpoint_auth_method: meta.token_endpoint_auth_method ?? 'client_secret_basic',
     interaction: meta.e2e_interaction ?? 'browser',
+    strict_auth_method: Boolean(meta.e2e_strict_auth_method),
     grant_types: meta.grant_types,
     registered_via: meta.e2e_admin ? 'admin' : 'dynamic_registration',
   };
@@ -555,6 +556,9 @@ async function handleAdmin(req, res, url) {
   if (method === 'none' && body.client_secret) {
     return send(res, 400, { error: 'invalid_client_metadata', error_description: 'a client with token_endpoint_auth_method "none" has no secret' });
   }
+  if (body.strict_auth_method !== undefined && typeof body.strict_auth_method !== 'boolean') {
+    return send(res, 400, { error: 'invalid_client_metadata', error_description: 'strict_auth_method must be a boolean' });
+  }
   if (body.client_secret !== undefined && (typeof body.client_secret !== 'string' || !body.client_secret)) {
     return send(res, 400, { error: 'invalid_client_metadata', error_description: 'client_secret must be a non-empty string' });
   }
@@ -566,10 +570,11 @@ async function handleAdmin(req, res, url) {
     response_types: ['code'],
     e2e_interaction: interaction,
     e2e_admin: true,
+    e2e_strict_auth_method: body.strict_auth_method === true,
   };
   if (method !== 'none') meta.client_secret = body.client_secret ?? crypto.randomBytes(24).toString('base64url');
 
-  const { e2e_admin: _ignored, ...forValidation } = meta;
+  const { e2e_admin: _a, e2e_strict_auth_method: _s, ...forValidation } = meta;
   try {
     await provider.Client.validate(forValidation);
   } catch (err) {
@@ -579,6 +584,37 @@ async function handleAdmin(req, res, url) {
   await adapter.upsert(id, meta);
   log(`admin: ${existed ? 'replaced' : 'created'} client ${id} (${method}, ${interaction}) redirect_uris=${meta.redirect_uris.join(',')}`);
   return send(res, existed ? 200 : 201, adminView(meta));
+}
+
+// Which client authentication a token request used, and whether the client
+// (created with strict_auth_method) allows it. oidc-provider itself accepts
+// client_secret_basic and client_secret_post interchangeably.
+async function strictAuthMethodRefusal(req) {
+  const form = new URLSearchParams(req.body);
+  let clientId = form.get('client_id');
+  let used = 'none';
+  const authz = req.headers.authorization;
+  if (authz && /^basic\s/i.test(authz)) {
+    used = 'client_secret_basic';
+    try {
+      const decoded = Buffer.from(authz.split(/\s+/)[1], 'base64').toString('utf8');
+      clientId = decodeURIComponent(decoded.slice(0, decoded.indexOf(':')).replace(/\+/g, '%20'));
+    } catch { /* oidc-provider reports the malformed header */ }
+  } else if (form.get('client_secret')) {
+    used = 'client_secret_post';
+  } else if (form.get('client_assertion')) {
+    used = 'client_assertion';
+  }
+  if (!clientId) return undefined;
+  const meta = await clientAdapter().find(clientId);
+  if (!meta?.e2e_strict_auth_method) return undefined;
+  const registered = meta.token_endpoint_auth_method ?? 'client_secret_basic';
+  if (used === registered) return undefined;
+  log(`token: client ${clientId} used ${used}, registered ${registered} (strict): refused`);
+  return {
+    error: 'invalid_client',
+    error_description: `client authentication failed: the client is registered with token_endpoint_auth_method ${registered} but the request used ${used}`,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -594,6 +630,14 @@ server.on('request', async (req, res) => {
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, issuer: ISSUER });
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return await handleAdmin(req, res, url);
     if (url.pathname.startsWith('/interaction/')) return await handleInteraction(req, res, url);
+    if (req.method === 'POST' && (url.pathname === '/token' || url.pathname === '/token/revocation')) {
+      // Read the body here (oidc-provider then uses req.body) to enforce the
+      // registered token_endpoint_auth_method for clients created with
+      // strict_auth_method: true.
+      req.body = await readBody(req, 56 * 1024);
+      const refusal = await strictAuthMethodRefusal(req);
+      if (refusal) return send(res, 401, refusal, { 'www-authenticate': 'Basic realm="token"' });
+    }
     if (url.pathname === '/.well-known/oauth-authorization-server') {
       // RFC 8414 metadata: the same document as OIDC discovery (issuer has no path).
       req.url = `/.well-known/openid-configuration${url.search}`;

@@ -65,7 +65,8 @@ fail_start() {
 wait_ready() { # wait_ready NAME -> prints base URL
   local name=$1 deadline=$((SECONDS + START_TIMEOUT)) url
   while ((SECONDS < deadline)); do
-    alive "$name" || fail_start "$name exited during start-up"
+    # (only kill -0 here: right after the fork the cmdline may not show node yet)
+    kill -0 "$(cat "$STATE/$name.pid")" 2>/dev/null || fail_start "$name exited during start-up"
     if [[ -s "$STATE/$name.url" ]]; then
       url="$(cat "$STATE/$name.url")"
       if curl -fsS --max-time 2 "$url/healthz" >/dev/null 2>&1; then
@@ -92,6 +93,7 @@ cmd_start() {
     cat "$ENV_FILE"; return 0
   fi
   stop_one mcp; stop_one as
+  rm -f "$STATE/as.log" "$STATE/mcp.log"
   ensure_deps
   command -v curl >/dev/null || die "curl is required"
 
