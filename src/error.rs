@@ -163,11 +163,13 @@ fn as_classify<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn C
     try_types!(
         Failure,
         crate::callback::CallbackError,
+        crate::callback::input::InputError,
         crate::platforms::UnknownPlatform,
         crate::http::HttpError,
         crate::carto::ApiError,
         crate::carto::AuthError,
         crate::oauth::OAuthError,
+        crate::sandbox::SandboxError,
     );
     None
 }

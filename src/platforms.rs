@@ -138,6 +138,70 @@ pub static PLATFORMS: &[Platform] = &[
     },
 ];
 
+/// A callback a platform is known to send that is not (exactly) a preset's:
+/// variants, per-connector URLs, other hosts or ports. Used to say which
+/// platform sent a redirect URI (`carto-mcp diagnose`). In `template`,
+/// `{id}` stands for one path segment and `{port}` for a port number.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct KnownPattern {
+    pub template: &'static str,
+    /// The preset of the platform that sends it, if there is one.
+    pub preset: Option<&'static str>,
+    /// The platform, as people call it.
+    pub display: &'static str,
+    /// What is known about this callback, in one sentence.
+    pub note: &'static str,
+    /// The preset's registered value is right, and the platform should send
+    /// it instead: the fix is on the platform's (or the server's) side.
+    pub platform_side: bool,
+}
+
+/// Known callbacks beyond the presets (see `shared/docs/platforms.md`).
+pub static KNOWN_PATTERNS: &[KnownPattern] = &[
+    KnownPattern {
+        template: "https://chatgpt.com/connector/oauth/{id}",
+        preset: Some("chatgpt"),
+        display: "ChatGPT (per-connector callback)",
+        note: "ChatGPT sends a per-connector callback instead of https://chatgpt.com/connector_platform_oauth_redirect when the authorization server does not return `iss` in the authorization response (RFC 9207).",
+        platform_side: true,
+    },
+    KnownPattern {
+        template: "https://claude.com/api/mcp/auth_callback",
+        preset: Some("claude"),
+        display: "Claude (claude.com)",
+        note: "Claude also calls back on claude.com; servers allowlist it next to the claude.ai callback CARTO documents.",
+        platform_side: false,
+    },
+    KnownPattern {
+        template: "http://127.0.0.1:3118/callback",
+        preset: Some("claude-code"),
+        display: "Claude Code (127.0.0.1)",
+        note: "Claude Code has switched its loopback host between localhost and 127.0.0.1 across versions; register both.",
+        platform_side: false,
+    },
+    KnownPattern {
+        template: "http://localhost:6276/oauth/callback",
+        preset: Some("inspector-v2"),
+        display: "MCP Inspector v2 (localhost)",
+        note: "MCP Inspector v2 calls back to http://127.0.0.1:6276/oauth/callback unless --callback-url says otherwise.",
+        platform_side: false,
+    },
+    KnownPattern {
+        template: "mcpjam://oauth/callback",
+        preset: Some("mcpjam"),
+        display: "MCPJam desktop app",
+        note: "The MCPJam desktop app uses a custom scheme, which CARTO cannot register; use MCPJam in the browser (http://127.0.0.1:6274).",
+        platform_side: true,
+    },
+    KnownPattern {
+        template: "http://localhost:{port}/oauth/callback",
+        preset: None,
+        display: "mcp-remote",
+        note: "mcp-remote calls back to http://localhost:3334/oauth/callback, or a random port when 3334 is busy; pin the port so the callback stays registered.",
+        platform_side: false,
+    },
+];
+
 /// The web platforms' request budget, in seconds (CARTO's guidance).
 pub const WEB_REQUEST_BUDGET_SECS: f64 = 10.0;
 

@@ -6,6 +6,7 @@
 //! gets registered; `url::Url` is only used to look at it.
 
 pub mod compare;
+pub mod input;
 
 use std::net::IpAddr;
 
