@@ -1,13 +1,160 @@
-//! `carto-mcp sandbox`. (Stub.)
+//! `carto-mcp sandbox`: runs the local CARTO-like stack until Ctrl-C, and
+//! prints where it is and how to point the CLI (or any MCP client) at it.
+
+use secrecy::ExposeSecret;
+use serde::Serialize;
+use tokio::sync::mpsc;
 
 use super::Ctx;
 use crate::cli::SandboxArgs;
-use crate::error::Failure;
+use crate::output::Ui;
+use crate::sandbox::{
+    ACCOUNT_ID, CARTO_AUDIENCE, Sandbox, SandboxEvent, SandboxOptions, SandboxUrls,
+};
 
-pub async fn run(_ctx: &Ctx<'_>, _args: SandboxArgs) -> anyhow::Result<()> {
-    Err(Failure::new(
-        crate::error::ExitKind::Error,
-        "`sandbox` is not implemented yet",
-    )
-    .into())
+/// The `--json` document (stable: scripts read it).
+#[derive(Debug, Serialize)]
+pub struct SandboxInfo<'a> {
+    #[serde(flatten)]
+    pub urls: &'a SandboxUrls,
+    pub account_id: &'static str,
+    /// The audience of CARTO API tokens (what the API token carries).
+    pub api_audience: &'static str,
+    pub auto_approve: bool,
+    /// Bearer token for the Developers API.
+    pub api_token: String,
+    /// The environment that points carto-mcp at this sandbox.
+    pub env: Vec<(String, String)>,
+}
+
+/// The variables that point carto-mcp at a sandbox.
+pub fn env_for(sb: &Sandbox) -> Vec<(String, String)> {
+    vec![
+        ("CARTO_MCP_API_URL".into(), sb.urls().api_url.clone()),
+        ("CARTO_MCP_BACKEND".into(), "api".into()),
+        (
+            "CARTO_API_TOKEN".into(),
+            sb.api_token().expose_secret().to_string(),
+        ),
+    ]
+}
+
+pub async fn run(ctx: &Ctx<'_>, args: SandboxArgs) -> anyhow::Result<()> {
+    let (tx, mut events) = mpsc::unbounded_channel();
+    let sb = Sandbox::start(SandboxOptions {
+        port: args.port,
+        auto_approve: args.auto_approve,
+        events: Some(tx),
+    })
+    .await?;
+    let env = env_for(&sb);
+    if ctx.ui.json {
+        ctx.ui.print_json(&SandboxInfo {
+            urls: sb.urls(),
+            account_id: ACCOUNT_ID,
+            api_audience: CARTO_AUDIENCE,
+            auto_approve: sb.auto_approve(),
+            api_token: sb.api_token().expose_secret().to_string(),
+            env,
+        })?;
+    } else {
+        print_human(ctx.ui, &sb, &env);
+    }
+    ctx.ui.status(format!(
+        "Sandbox listening on {} (127.0.0.1 only). Press Ctrl-C to stop.",
+        sb.urls().base
+    ));
+    loop {
+        tokio::select! {
+            _ = stop_signal() => break,
+            ev = events.recv() => match ev {
+                Some(ev) => log_event(ctx.ui, &ev),
+                None => break,
+            },
+        }
+    }
+    ctx.ui.status("Stopping the sandbox…");
+    sb.stop().await;
+    ctx.ui.success("Sandbox stopped.");
+    Ok(())
+}
+
+fn print_human(ui: &Ui, sb: &Sandbox, env: &[(String, String)]) {
+    let u = sb.urls();
+    let logins = if sb.auto_approve() {
+        "approved at once (--auto-approve)".to_string()
+    } else {
+        "login and consent page in the browser (any user name)".to_string()
+    };
+    ui.out(ui.bold_out("carto-mcp sandbox: a local CARTO-like stack"));
+    ui.out("");
+    let rows = [
+        ("Developers API", format!("{}/oauth-clients", u.api_url)),
+        (
+            "Authorization server",
+            format!(
+                "{} (metadata: {})",
+                u.issuer, u.authorization_server_metadata
+            ),
+        ),
+        ("MCP server", u.mcp_url.clone()),
+        ("Logins", logins),
+        ("API token", sb.api_token().expose_secret().to_string()),
+    ];
+    for (k, v) in rows {
+        ui.out(format!("  {k:<22}{v}"));
+    }
+    ui.out("");
+    ui.out("Point carto-mcp at it (in another terminal):");
+    ui.out("");
+    let assigns: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    ui.out(format!("  export {}", assigns.join(" ")));
+    ui.out("");
+    ui.out("Then, for example:");
+    ui.out("  carto-mcp client create --platform inspector --output env");
+    ui.out(format!(
+        "  carto-mcp check {} --client-id <ID>{}",
+        u.mcp_url,
+        if sb.auto_approve() {
+            " --browser http"
+        } else {
+            ""
+        }
+    ));
+}
+
+fn log_event(ui: &Ui, ev: &SandboxEvent) {
+    match ev {
+        SandboxEvent::Request {
+            method,
+            path,
+            status,
+            millis,
+        } => ui.status(ui.dim_err(&format!("  {method} {path} → {status} ({millis} ms)"))),
+        SandboxEvent::Note(n) => ui.status(format!("  {n}")),
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix (how service managers and test harnesses
+/// ask a process to stop).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
