@@ -24,7 +24,7 @@ pub struct SandboxInfo<'a> {
     /// Bearer token for the Developers API.
     pub api_token: String,
     /// The environment that points carto-mcp at this sandbox.
-    pub env: Vec<(String, String)>,
+    pub env: std::collections::BTreeMap<String, String>,
 }
 
 /// The variables that point carto-mcp at a sandbox.
@@ -32,6 +32,7 @@ pub fn env_for(sb: &Sandbox) -> Vec<(String, String)> {
     vec![
         ("CARTO_MCP_API_URL".into(), sb.urls().api_url.clone()),
         ("CARTO_MCP_BACKEND".into(), "api".into()),
+        ("CARTO_MCP_AUTH_URL".into(), sb.urls().issuer.clone()),
         (
             "CARTO_API_TOKEN".into(),
             sb.api_token().expose_secret().to_string(),
@@ -55,7 +56,7 @@ pub async fn run(ctx: &Ctx<'_>, args: SandboxArgs) -> anyhow::Result<()> {
             api_audience: CARTO_AUDIENCE,
             auto_approve: sb.auto_approve(),
             api_token: sb.api_token().expose_secret().to_string(),
-            env,
+            env: env.into_iter().collect(),
         })?;
     } else {
         print_human(ctx.ui, &sb, &env);
