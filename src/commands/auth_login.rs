@@ -1,10 +1,101 @@
-//! `carto-mcp auth login`: PKCE login to CARTO itself, on the OAuth engine.
-//! (Stub: filled in by the `check` work.)
+//! `carto-mcp auth login`: PKCE login to CARTO itself, on the same OAuth
+//! engine as `check` (authorization server metadata, browser or HTTP mode,
+//! loopback listener, token), with audience `carto-cloud-native-api`. The
+//! tokens are stored 0600 in `$XDG_CONFIG_HOME/carto-mcp/login.json`, where
+//! the client commands find them (`carto::auth`).
+
+use std::time::Duration;
+
+use secrecy::ExposeSecret;
 
 use super::Ctx;
+use super::check::{StepPrinter, browser_mode};
+use crate::carto::auth::{AUDIENCE, login_path};
+use crate::check::{self, CheckConfig};
 use crate::cli::AuthLoginArgs;
-use crate::error::Failure;
+use crate::error::{ExitKind, Failure, Verdict};
+use crate::oauth::token::TokenSummary;
 
-pub async fn run(_ctx: &Ctx<'_>, _args: AuthLoginArgs) -> anyhow::Result<()> {
-    Err(Failure::new(crate::error::ExitKind::Error, "`auth login` is not implemented yet").into())
+/// The public client CARTO's own Python library (carto-auth) logs in with.
+pub const DEFAULT_CLIENT_ID: &str = "0dxb8HR3ATXCxJiPOJVHsLoHoAtbRX6u";
+/// The loopback redirect URI registered for that client.
+pub const DEFAULT_REDIRECT_URI: &str = "http://localhost:10000/callback/";
+
+pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
+    let http = ctx.http()?;
+    let redirect = args
+        .redirect_uri
+        .clone()
+        .unwrap_or_else(|| DEFAULT_REDIRECT_URI.to_string());
+    crate::callback::validate(&redirect)?;
+    if !crate::callback::is_loopback_url(&redirect) {
+        return Err(Failure::usage(format!(
+            "--redirect-uri {redirect} is not on a loopback host; the login needs a local callback"
+        ))
+        .into());
+    }
+    let mut cfg = CheckConfig::new(args.auth_url.clone());
+    cfg.client_id = Some(
+        args.client_id
+            .clone()
+            .unwrap_or_else(|| DEFAULT_CLIENT_ID.to_string()),
+    );
+    cfg.redirect_uri = Some(redirect);
+    cfg.audience = Some(AUDIENCE.to_string());
+    cfg.browser = browser_mode(&args.browser);
+    cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
+    if !ctx.ui.json {
+        ctx.ui.status(format!("Logging in to CARTO at {}", args.auth_url));
+    }
+    let obs = StepPrinter::new(ctx.ui);
+    let result = check::login(&http, &cfg, &args.auth_url, &obs).await;
+    let Some(tokens) = result.tokens else {
+        if ctx.ui.json {
+            ctx.ui.print_json(&result.report)?;
+        } else {
+            super::check::summary(ctx.ui, &result.report);
+        }
+        return Err(Verdict(ExitKind::NotAuthenticated).into());
+    };
+    let summary = TokenSummary::of(&tokens);
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let expires_at = tokens
+        .expires_in
+        .map(|s| now + i64::try_from(s).unwrap_or(0))
+        .or_else(|| {
+            crate::oauth::token::decode_claims(tokens.access_token.expose_secret())
+                .and_then(|c| c["exp"].as_i64())
+        });
+    let doc = serde_json::json!({
+        "access_token": tokens.access_token.expose_secret(),
+        "refresh_token": tokens.refresh_token.as_ref().map(|r| r.expose_secret().to_string()),
+        "expires_at": expires_at,
+        "issuer": args.auth_url,
+        "client_id": cfg.client_id,
+    });
+    let path = login_path()?;
+    crate::config::write_private(&path, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+    if ctx.ui.json {
+        ctx.ui.print_json(&serde_json::json!({
+            "logged_in": true,
+            "path": path,
+            "token": summary,
+            "steps": result.report.steps,
+        }))?;
+    } else {
+        let who = summary.sub.as_deref().unwrap_or("you");
+        let account = summary
+            .account_id
+            .as_deref()
+            .map(|a| format!(" (account {a})"))
+            .unwrap_or_default();
+        ctx.ui.success(format!(
+            "Logged in to CARTO as {who}{account}; token stored in {}",
+            path.display()
+        ));
+        if let Some(e) = &summary.expires_at {
+            ctx.ui.status(format!("  valid until {e}"));
+        }
+    }
+    Ok(())
 }

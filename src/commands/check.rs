@@ -1,13 +1,357 @@
-//! `carto-mcp check`. (Stub.)
+//! `carto-mcp check <MCP_SERVER_URL>`: parses the flags into a
+//! [`CheckConfig`], runs the engine with a live [`Observer`] on stderr, and
+//! renders the report (steps on stderr, tools on stdout; `--json` one
+//! document on stdout; `--junit FILE`). Exit 0 when every step passed, 5
+//! when the check failed, 3 when authenticating at CARTO failed.
+
+use std::io::{IsTerminal, Read, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Context;
+use secrecy::{ExposeSecret, SecretString};
 
 use super::Ctx;
-use crate::cli::CheckArgs;
-use crate::error::Failure;
+use crate::check::{self, BrowserMode, CheckConfig, Observer, Outcome, Report, Step, ToolCall};
+use crate::cli::{BrowserArgs, CheckArgs};
+use crate::error::{Failure, Verdict};
+use crate::output::Ui;
+use crate::platforms;
 
-pub async fn run(_ctx: &Ctx<'_>, _args: CheckArgs) -> anyhow::Result<()> {
-    Err(Failure::new(
-        crate::error::ExitKind::Error,
-        "`check` is not implemented yet",
-    )
-    .into())
+pub async fn run(ctx: &Ctx<'_>, args: CheckArgs) -> anyhow::Result<()> {
+    let http = ctx.http()?;
+    let cfg = config(ctx, &args)?;
+    // The provisioning backend tells a pre-registered client's callbacks
+    // and secret; only opened when one of them is still unknown.
+    let backend = if cfg.client_id.is_some()
+        && !cfg.client_credentials
+        && (cfg.redirect_uri.is_none() || cfg.client_secret.is_none())
+    {
+        match crate::carto::open_backend(ctx.global, &http).await {
+            Ok(b) => Some(b),
+            Err(e) => {
+                if ctx.ui.verbose > 0 {
+                    ctx.ui.status(format!(
+                        "note: the client's callbacks cannot be read ({e:#}); assuming defaults"
+                    ));
+                }
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let obs = StepPrinter::new(ctx.ui);
+    if !ctx.ui.json {
+        ctx.ui.status(format!("Checking {}", cfg.url));
+    }
+    let report = check::run(&http, &cfg, backend.as_ref(), &obs).await;
+    render(ctx.ui, &report, &args)?;
+    if report.passed() {
+        Ok(())
+    } else {
+        Err(Verdict(report.exit_kind).into())
+    }
+}
+
+/// Turns the flags into the engine's configuration (usage errors here:
+/// nothing has been sent yet).
+pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
+    if args.client_secret_stdin && ctx.global.token_stdin {
+        return Err(Failure::usage(
+            "--client-secret-stdin and --token-stdin both read standard input; give one",
+        )
+        .into());
+    }
+    let mut cfg = CheckConfig::new(args.url.trim());
+    url::Url::parse(cfg.url.as_str()).map_err(|e| {
+        Failure::usage(format!("'{}' is not a URL: {e}", args.url))
+            .hint("the CARTO MCP Server URL looks like https://gcp-us-east1.api.carto.com/mcp/ac_xxxxxxxx")
+    })?;
+    cfg.client_id = args.client_id.clone().filter(|s| !s.trim().is_empty());
+    cfg.client_metadata_url = args.client_metadata_url.clone();
+    cfg.register = args.register;
+    cfg.client_credentials = args.client_credentials;
+    cfg.scope = args.scope.clone();
+    cfg.audience = args.audience.clone();
+    cfg.auth_method = args.auth_method.map(Into::into);
+    cfg.redirect_uri = args.redirect_uri.clone();
+    cfg.insecure = args.insecure;
+    if let Some(r) = &cfg.redirect_uri {
+        crate::callback::validate(r)?;
+    }
+    if ctx.global.token_stdin {
+        cfg.token = Some(read_stdin_secret("--token-stdin")?);
+    } else if let Some(t) = env_secret("CARTO_MCP_TOKEN") {
+        cfg.token = Some(t);
+    }
+    if args.client_secret_stdin {
+        cfg.client_secret = Some(read_stdin_secret("--client-secret-stdin")?);
+    } else if let Some(s) = env_secret("CARTO_MCP_CLIENT_SECRET") {
+        cfg.client_secret = Some(s);
+    }
+    if let Some(p) = &args.private_key {
+        let pem = std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read --private-key {}", p.display()))?;
+        cfg.private_key = Some(SecretString::from(pem));
+    }
+    if let Some(name) = &args.as_platform {
+        cfg.platform = Some(platforms::find(name)?);
+    }
+    let default_request = platforms::WEB_REQUEST_BUDGET_SECS;
+    let request = args.budget.unwrap_or(default_request);
+    let tool = args.budget.unwrap_or_else(|| {
+        cfg.platform
+            .map_or(default_request, |p| p.tool_timeout_secs as f64)
+    });
+    if !(request > 0.0 && tool > 0.0) {
+        return Err(Failure::usage("--budget must be a positive number of seconds").into());
+    }
+    cfg.request_budget = Duration::from_secs_f64(request);
+    cfg.tool_budget = Duration::from_secs_f64(tool);
+    cfg.browser = browser_mode(&args.browser);
+    cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
+    if let Some(name) = &args.call {
+        let args_json = match &args.args {
+            None => None,
+            Some(text) => match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(serde_json::Value::Object(m)) => Some(m),
+                Ok(_) => {
+                    return Err(Failure::usage("--args must be a JSON object, e.g. '{\"a\": 1}'").into());
+                }
+                Err(e) => {
+                    return Err(Failure::usage(format!("--args is not valid JSON: {e}")).into());
+                }
+            },
+        };
+        cfg.call = Some(ToolCall {
+            name: name.clone(),
+            args: args_json,
+        });
+    }
+    Ok(cfg)
+}
+
+pub fn browser_mode(b: &BrowserArgs) -> BrowserMode {
+    if b.no_browser {
+        BrowserMode::Print
+    } else {
+        match b.browser {
+            crate::cli::BrowserMode::System => BrowserMode::System,
+            crate::cli::BrowserMode::Http => BrowserMode::Http,
+        }
+    }
+}
+
+fn env_secret(name: &str) -> Option<SecretString> {
+    std::env::var(name)
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .map(SecretString::from)
+}
+
+/// Reads one secret from standard input (the first line, trimmed).
+pub fn read_stdin_secret(flag: &str) -> anyhow::Result<SecretString> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(Failure::usage(format!(
+            "{flag} reads the value from standard input; pipe it in (e.g. `printf %s \"$SECRET\" | carto-mcp ...`)"
+        ))
+        .into());
+    }
+    let mut s = String::new();
+    stdin
+        .lock()
+        .read_to_string(&mut s)
+        .with_context(|| format!("cannot read {flag}"))?;
+    let v = s.lines().next().unwrap_or("").trim().to_string();
+    if v.is_empty() {
+        return Err(Failure::usage(format!("{flag}: standard input was empty")).into());
+    }
+    Ok(SecretString::from(v))
+}
+
+/// Renders the finished report.
+pub fn render(ui: &Ui, report: &Report, args: &CheckArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.junit {
+        std::fs::write(path, report.junit())
+            .with_context(|| format!("cannot write --junit {}", path.display()))?;
+    }
+    if ui.json {
+        let mut v = serde_json::to_value(report)?;
+        if args.show_token
+            && let Some(t) = &report.access_token
+        {
+            v["access_token"] = serde_json::Value::String(t.expose_secret().to_string());
+        }
+        ui.print_json(&v)?;
+        return Ok(());
+    }
+    summary(ui, report);
+    if !report.tools.is_empty() {
+        let rows = report
+            .tools
+            .iter()
+            .map(|t| {
+                vec![
+                    t.name.clone(),
+                    t.description
+                        .as_deref()
+                        .or(t.title.as_deref())
+                        .unwrap_or("")
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                ]
+            })
+            .collect();
+        ui.print_table(&["tool", "description"], rows);
+    }
+    if let Some(c) = &report.call {
+        ui.out(format!("{} → {}", c.tool, c.result.text));
+    }
+    if args.show_token
+        && let Some(t) = &report.access_token
+    {
+        ui.out(t.expose_secret());
+    }
+    Ok(())
+}
+
+/// The verdict line and the hints, on stderr.
+pub fn summary(ui: &Ui, report: &Report) {
+    let total = report.total_ms as f64 / 1000.0;
+    if report.passed() {
+        let warned = report
+            .steps
+            .iter()
+            .filter(|s| s.outcome == Outcome::Warn)
+            .count();
+        let extra = if warned > 0 {
+            format!(", {warned} warning(s)")
+        } else {
+            String::new()
+        };
+        ui.success(format!(
+            "check passed in {total:.2} s: {} tool(s){extra}",
+            report.tools.len()
+        ));
+    } else {
+        let which = report
+            .failed_step()
+            .map(|s| format!(" at \"{}\"", s.title))
+            .unwrap_or_default();
+        ui.status(format!(
+            "{} check failed{which} after {total:.2} s",
+            ui.red_err("✗")
+        ));
+    }
+}
+
+/// Prints the steps on stderr as they finish, and the authorization URL;
+/// a spinner runs while the browser login is awaited (on a terminal only).
+pub struct StepPrinter<'a> {
+    ui: &'a Ui,
+    n: AtomicUsize,
+    spinner: Mutex<Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>>,
+}
+
+impl<'a> StepPrinter<'a> {
+    pub fn new(ui: &'a Ui) -> Self {
+        StepPrinter {
+            ui,
+            n: AtomicUsize::new(0),
+            spinner: Mutex::new(None),
+        }
+    }
+
+    fn stop_spinner(&self) {
+        if let Some((stop, h)) = self.spinner.lock().ok().and_then(|mut s| s.take()) {
+            stop.store(true, Ordering::SeqCst);
+            let _ = h.join();
+        }
+    }
+}
+
+impl Observer for StepPrinter<'_> {
+    fn step(&self, s: &Step) {
+        self.stop_spinner();
+        let n = self.n.fetch_add(1, Ordering::SeqCst) + 1;
+        let ui = self.ui;
+        let mark = match s.outcome {
+            Outcome::Pass => ui.green_err("✓"),
+            Outcome::Warn => ui.yellow_err("!"),
+            Outcome::Fail => ui.red_err("✗"),
+            Outcome::Skip => ui.dim_err("-"),
+        };
+        let budget = s
+            .budget_ms
+            .map(|b| format!(" / budget {:.1} s", b as f64 / 1000.0))
+            .unwrap_or_default();
+        ui.status(format!(
+            "{n:>3}. {mark} {}  {}",
+            s.title,
+            ui.dim_err(&format!("({} ms{budget})", s.duration_ms))
+        ));
+        if let Some(d) = &s.detail {
+            ui.status(format!("       {d}"));
+        }
+        if ui.verbose > 0 || s.outcome == Outcome::Fail {
+            for e in &s.evidence {
+                ui.status(format!("       {}", ui.dim_err(&crate::redact::body(e))));
+            }
+        }
+        for h in &s.hints {
+            ui.status(format!("       {} {h}", ui.cyan_err("hint:")));
+        }
+    }
+
+    fn authorization_url(&self, url: &str, mode: BrowserMode) {
+        let ui = self.ui;
+        match mode {
+            BrowserMode::Print => ui.status("     Open this URL in a browser to log in:"),
+            _ => ui.status("     Opening the browser to log in (or open this URL yourself):"),
+        }
+        ui.status(format!("     {url}"));
+        if ui.stderr_is_terminal() && !ui.json {
+            let stop = Arc::new(AtomicBool::new(false));
+            let s2 = stop.clone();
+            let h = std::thread::spawn(move || {
+                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+                let mut i = 0;
+                while !s2.load(Ordering::SeqCst) {
+                    let mut e = std::io::stderr().lock();
+                    let _ = write!(e, "\r     {} waiting for the browser login…", frames[i % frames.len()]);
+                    let _ = e.flush();
+                    drop(e);
+                    i += 1;
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                let mut e = std::io::stderr().lock();
+                let _ = write!(e, "\r\x1b[2K");
+                let _ = e.flush();
+            });
+            if let Ok(mut s) = self.spinner.lock() {
+                *s = Some((stop, h));
+            }
+        }
+    }
+
+    fn waiting_done(&self) {
+        self.stop_spinner();
+    }
+
+    fn confirm(&self, question: &str) -> bool {
+        self.stop_spinner();
+        if self.ui.yes {
+            return true;
+        }
+        if !self.ui.interactive() {
+            return false;
+        }
+        self.ui.confirm(question, true).unwrap_or(false)
+    }
 }
