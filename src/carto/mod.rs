@@ -72,13 +72,127 @@ impl ClientBackend for AnyBackend {
     }
 }
 
+/// A client just created, and whether it was found again after the create
+/// failed in a way that left its fate unknown (timeout, 5xx).
+pub struct Created {
+    pub client: OAuthClient,
+    /// Why the create was not answered (set only when the client was found
+    /// by name afterwards instead of being created a second time).
+    pub recovered: Option<String>,
+}
+
+impl AnyBackend {
+    /// Creates a client and says whether it had to be recovered.
+    pub async fn create_reported(&self, new: &NewClient) -> Result<Created, ApiError> {
+        match self {
+            AnyBackend::Api(b) => b.create_reported(new).await,
+            AnyBackend::CartoCli(b) => b.create(new).await.map(|client| Created {
+                client,
+                recovered: None,
+            }),
+        }
+    }
+}
+
+/// The backend of a run and who it acts for.
+pub struct Opened {
+    pub backend: AnyBackend,
+    /// The resolved CARTO credentials. Always set for the `api` backend;
+    /// for `carto-cli` only when we found some (the CLI has its own login).
+    pub credentials: Option<auth::Credentials>,
+}
+
+/// Which backend `--backend` means here (`auto`: `carto-cli` when `carto`
+/// is on PATH).
+pub fn choose_backend(choice: crate::cli::BackendChoice) -> Option<std::path::PathBuf> {
+    use crate::cli::BackendChoice;
+    match choice {
+        BackendChoice::Api => None,
+        BackendChoice::CartoCli => {
+            Some(carto_cli::find_on_path().unwrap_or_else(|| "carto".into()))
+        }
+        BackendChoice::Auto => carto_cli::find_on_path(),
+    }
+}
+
+/// Resolves the CARTO credentials as the global options say (reads stdin
+/// when `--token-stdin` was given).
+pub async fn resolve_credentials(
+    global: &crate::cli::GlobalArgs,
+    http: &crate::http::Http,
+) -> Result<auth::Credentials, AuthError> {
+    let stdin_token = if global.token_stdin {
+        Some(auth::read_token_stdin()?)
+    } else {
+        None
+    };
+    auth::resolve(
+        auth::ResolveOptions {
+            stdin_token,
+            profile: global.profile.clone(),
+        },
+        http,
+    )
+    .await
+}
+
+/// Opens the backend and keeps the credentials (for the MCP server URL and
+/// messages).
+pub async fn open(
+    global: &crate::cli::GlobalArgs,
+    http: &crate::http::Http,
+) -> anyhow::Result<Opened> {
+    match choose_backend(global.backend) {
+        Some(program) => {
+            // The CLI logs in by itself; our token is only handed over when
+            // it came from elsewhere than the CLI's own file.
+            let credentials = match resolve_credentials(global, http).await {
+                Ok(c) => Some(c),
+                Err(AuthError::NoCredentials { .. }) => None,
+                Err(e) => return Err(e.into()),
+            };
+            let token = credentials.as_ref().and_then(|c| match c.source {
+                auth::TokenSource::CartoCli { .. } => None,
+                _ => Some(c.token.clone()),
+            });
+            let timeout = std::time::Duration::from_secs(global.timeout.max(1) * 2 + 30);
+            Ok(Opened {
+                backend: AnyBackend::CartoCli(carto_cli::CartoCliBackend::new(
+                    program,
+                    token,
+                    global.profile.clone(),
+                    timeout,
+                )),
+                credentials,
+            })
+        }
+        None => {
+            let base = global
+                .api_url
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or(api::DEFAULT_API_URL);
+            // Check the URL before asking anyone for a token.
+            url::Url::parse(base.trim()).map_err(|e| {
+                crate::error::Failure::usage(format!("--api-url '{base}' is not a URL ({e})"))
+            })?;
+            let credentials = resolve_credentials(global, http).await?;
+            let backend = api::ApiBackend::new(http.clone(), base, credentials.token.clone())
+                .map_err(|e| crate::error::Failure::usage(format!("--api-url '{base}': {e}")))?;
+            Ok(Opened {
+                backend: AnyBackend::Api(backend),
+                credentials: Some(credentials),
+            })
+        }
+    }
+}
+
 /// Opens the provisioning backend the global options ask for (`--backend`,
 /// `--api-url`, `--profile`, the token sources). Used by `client`, `check`
 /// (to read a client's callbacks and secret) and `diagnose`.
-/// (Stub: filled in by the client-provisioning work.)
 pub async fn open_backend(
-    _global: &crate::cli::GlobalArgs,
-    _http: &crate::http::Http,
+    global: &crate::cli::GlobalArgs,
+    http: &crate::http::Http,
 ) -> anyhow::Result<AnyBackend> {
-    Err(AuthError::NoCredentials.into())
+    Ok(open(global, http).await?.backend)
 }

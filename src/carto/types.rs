@@ -132,3 +132,154 @@ impl Classify for ApiError {
         }
     }
 }
+
+// ----- tolerant parsing ---------------------------------------------------
+//
+// The contract is camelCase, the CARTO CLI's JSON is undocumented: both are
+// read through one forgiving reader (camelCase or snake_case, `clientId` /
+// `client_id` / `id`, lists as arrays or comma-separated strings, lists
+// wrapped or not).
+
+use serde_json::{Map, Value};
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn pick<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    for n in names {
+        if let Some((_, v)) = o.iter().find(|(k, _)| squash(k) == *n) {
+            if !v.is_null() {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+fn pick_str(o: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    match pick(o, names)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn pick_list(o: &Map<String, Value>, names: &[&str]) -> Vec<String> {
+    match pick(o, names) {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        Some(Value::String(s)) => s
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+const WRAPPERS: &[&str] = &["result", "data", "client", "credential", "item"];
+const LIST_WRAPPERS: &[&str] = &[
+    "results",
+    "items",
+    "data",
+    "clients",
+    "credentials",
+    "spa",
+    "oauthclients",
+];
+
+/// Reads one client from any plausible JSON shape.
+pub fn parse_client(v: &Value) -> Result<OAuthClient, ApiError> {
+    let Some(mut o) = v.as_object() else {
+        return Err(ApiError::Parse(
+            "expected a JSON object for a client".into(),
+        ));
+    };
+    if pick(o, &["clientid", "id"]).is_none()
+        && let Some(inner) = WRAPPERS
+            .iter()
+            .find_map(|w| pick(o, &[w]).and_then(Value::as_object))
+    {
+        o = inner;
+    }
+    let client_id = pick_str(o, &["clientid", "id"])
+        .ok_or_else(|| ApiError::Parse("a client without clientId".into()))?;
+    Ok(OAuthClient {
+        client_id,
+        client_secret: pick_str(o, &["clientsecret", "secret"]).map(SecretString::from),
+        kind: pick_str(o, &["type", "apptype", "kind"]).unwrap_or_else(spa),
+        name: pick_str(o, &["name", "title"]).unwrap_or_default(),
+        callbacks: pick_list(
+            o,
+            &[
+                "callbacks",
+                "callbackurls",
+                "allowedcallbackurls",
+                "callback",
+            ],
+        ),
+        allowed_logout_urls: pick_list(o, &["allowedlogouturls", "logouturls", "logouturl"]),
+        web_origins: pick_list(o, &["weborigins", "allowedweborigins", "weborigin"]),
+        allowed_origins: pick_list(o, &["allowedorigins", "allowedorigin", "corsorigins"]),
+        login_uri: pick_str(o, &["loginuri", "initiateloginuri", "loginurl"]),
+        use_default_urls: pick(o, &["usedefaulturls"])
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        created_at: pick_str(o, &["createdat", "created", "creationdate"]),
+    })
+}
+
+/// Reads a list of clients: an array, or an object wrapping one.
+pub fn parse_client_list(v: &Value) -> Result<Vec<OAuthClient>, ApiError> {
+    let items = match v {
+        Value::Array(a) => a,
+        Value::Object(o) => LIST_WRAPPERS
+            .iter()
+            .find_map(|w| pick(o, &[w]).and_then(Value::as_array))
+            .ok_or_else(|| ApiError::Parse("expected a list of clients".into()))?,
+        _ => return Err(ApiError::Parse("expected a list of clients".into())),
+    };
+    items.iter().map(parse_client).collect()
+}
+
+impl OAuthClient {
+    /// `createdAt` as unix seconds, when it is RFC 3339.
+    pub fn created_at_unix(&self) -> Option<i64> {
+        let s = self.created_at.as_deref()?;
+        time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+            .ok()
+            .map(|d| d.unix_timestamp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn reads_camel_and_snake_case_and_wrappers() {
+        let camel = serde_json::json!({"clientId": "a", "clientSecret": "s", "name": "n",
+            "callbacks": ["https://x/cb"], "createdAt": "2026-01-02T03:04:05Z"});
+        let c = parse_client(&camel).unwrap();
+        assert_eq!(c.client_id, "a");
+        assert_eq!(c.client_secret.unwrap().expose_secret(), "s");
+        assert_eq!(c.callbacks, ["https://x/cb"]);
+        let snake = serde_json::json!({"result": {"client_id": "b", "title": "t",
+            "allowed_callback_urls": "https://a/cb, http://localhost:1/cb"}});
+        let c = parse_client(&snake).unwrap();
+        assert_eq!((c.client_id.as_str(), c.name.as_str()), ("b", "t"));
+        assert_eq!(c.callbacks, ["https://a/cb", "http://localhost:1/cb"]);
+        let list = serde_json::json!({"results": [{"id": 7}], "total": 1});
+        assert_eq!(parse_client_list(&list).unwrap()[0].client_id, "7");
+        assert!(parse_client(&serde_json::json!({"name": "x"})).is_err());
+    }
+}

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod auth;
 mod check;
 mod client;
 mod completions;
