@@ -151,10 +151,10 @@ fn squash(s: &str) -> String {
 
 fn pick<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
     for n in names {
-        if let Some((_, v)) = o.iter().find(|(k, _)| squash(k) == *n) {
-            if !v.is_null() {
-                return Some(v);
-            }
+        if let Some((_, v)) = o.iter().find(|(k, _)| squash(k) == *n)
+            && !v.is_null()
+        {
+            return Some(v);
         }
     }
     None

@@ -59,7 +59,7 @@ async fn status(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     } else {
         ui.out(render_status(&creds, &doc, now));
     }
-    if claims.is_some() && !doc.audience.iter().any(|a| *a == auth::AUDIENCE) {
+    if claims.is_some() && !doc.audience.contains(&auth::AUDIENCE) {
         ui.warn(format!(
             "the token's audience is not {}: CARTO's APIs may refuse it",
             auth::AUDIENCE

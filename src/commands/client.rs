@@ -51,7 +51,7 @@ struct Spec {
 
 fn urls(flag: &str, raw: &[String], notes: &mut Vec<InputNote>) -> anyhow::Result<Vec<String>> {
     let (v, n) = callback::validate_all(raw.iter().map(String::as_str))
-        .map_err(|e| anyhow::Error::new(e).context(format!("{flag}")))?;
+        .map_err(|e| anyhow::Error::new(e).context(flag.to_string()))?;
     notes.extend(n);
     Ok(v)
 }

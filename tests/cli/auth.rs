@@ -112,7 +112,11 @@ fn write_login(env: &Env, token: &str, expires_at: i64) {
 fn status_from_the_stored_login_and_an_expired_one_is_skipped() {
     let env = Env::new();
     write_login(&env, &user_token(), FAR_FUTURE);
-    let out = env.cmd().args(["auth", "status", "--json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["auth", "status", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["source"]["kind"], "login");
@@ -122,11 +126,19 @@ fn status_from_the_stored_login_and_an_expired_one_is_skipped() {
     write_login(&env, &user_token(), 1_600_000_000);
     let out = env.cmd().args(["auth", "status"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("carto-mcp auth login"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("carto-mcp auth login"),
+        "{}",
+        stderr(&out)
+    );
 
     // Expired, but the CARTO CLI has a valid one: that one is used.
     write_cli_credentials(&env);
-    let out = env.cmd().args(["auth", "status", "--json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["auth", "status", "--json"])
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["source"]["kind"], "carto-cli", "{v}");
 }
@@ -183,7 +195,11 @@ fn status_from_the_carto_cli_credentials_file_and_its_profiles() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("production, staging"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("production, staging"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[tokio::test]
@@ -215,12 +231,18 @@ async fn status_from_an_m2m_client_caches_the_token_0600() {
     let out = run(&["-vv", "auth", "status", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["source"], json!({"kind": "m2m", "client_id": "m2m-client", "cached": false}));
+    assert_eq!(
+        v["source"],
+        json!({"kind": "m2m", "client_id": "m2m-client", "cached": false})
+    );
     assert_eq!(v["subject"], "m2m-client@clients");
     assert_eq!(v["account_id"], "ac_m2m00001");
     let err = stderr(&out);
     assert!(err.contains("/oauth/token"), "the trace is on: {err}");
-    assert!(!err.contains("m2m-secret-value") && !err.contains(&token), "{err}");
+    assert!(
+        !err.contains("m2m-secret-value") && !err.contains(&token),
+        "{err}"
+    );
 
     let cache = env.path(".cache/carto-mcp/m2m-token.json");
     #[cfg(unix)]
@@ -265,5 +287,9 @@ async fn a_refused_m2m_client_is_exit_3() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("refused the M2M client m2m-client"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("refused the M2M client m2m-client"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -91,7 +91,8 @@ impl Respond for Collection {
                         c.as_object_mut().unwrap().remove("clientSecret");
                     }
                 }
-                ResponseTemplate::new(200).set_body_json(json!({"results": all, "total": all.len()}))
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"results": all, "total": all.len()}))
             }
             _ => ResponseTemplate::new(405),
         }
@@ -189,10 +190,7 @@ fn cmd(env: &Env, fake: &Fake) -> assert_cmd::Command {
 }
 
 fn filters() -> Vec<(&'static str, &'static str)> {
-    vec![
-        (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[TIME]"),
-        (r"127\.0\.0\.1:\d+", "127.0.0.1:[PORT]"),
-    ]
+    vec![(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[TIME]")]
 }
 
 fn both(o: &std::process::Output) -> String {
@@ -204,12 +202,27 @@ fn both(o: &std::process::Output) -> String {
 #[tokio::test]
 async fn create_sends_exactly_each_carto_presets_callbacks() {
     let cases: &[(&str, &[&str], &str)] = &[
-        ("claude", &["https://claude.ai/api/mcp/auth_callback"], "Claude.ai MCP connection"),
-        ("chatgpt", &["https://chatgpt.com/connector_platform_oauth_redirect"], "ChatGPT MCP connection"),
-        ("inspector", &["http://localhost:8000/callback"], "MCP Inspector MCP connection"),
+        (
+            "claude",
+            &["https://claude.ai/api/mcp/auth_callback"],
+            "Claude.ai MCP connection",
+        ),
+        (
+            "chatgpt",
+            &["https://chatgpt.com/connector_platform_oauth_redirect"],
+            "ChatGPT MCP connection",
+        ),
+        (
+            "inspector",
+            &["http://localhost:8000/callback"],
+            "MCP Inspector MCP connection",
+        ),
         (
             "mcpjam",
-            &["http://127.0.0.1:6274/oauth/callback/debug", "http://127.0.0.1:6274/oauth/callback"],
+            &[
+                "http://127.0.0.1:6274/oauth/callback/debug",
+                "http://127.0.0.1:6274/oauth/callback",
+            ],
             "MCPJam MCP connection",
         ),
     ];
@@ -235,7 +248,15 @@ async fn two_platforms_make_one_client_with_both() {
     let fake = Fake::start().await;
     let env = Env::new();
     let out = cmd(&env, &fake)
-        .args(["client", "create", "--platform", "claude", "--platform", "chatgpt", "--json"])
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "claude",
+            "--platform",
+            "chatgpt",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -259,20 +280,34 @@ async fn custom_callbacks_are_accepted_and_comma_joined_ones_split() {
     let env = Env::new();
     let out = cmd(&env, &fake)
         .args([
-            "client", "create", "--platform", "claude",
-            "--callback", " http://localhost:9999/cb ",
-            "--callback", "https://a.example/cb, https://b.example/cb",
-            "--callback", "https://claude.ai/api/mcp/auth_callback",
-            "--logout-url", "https://a.example/bye",
-            "--web-origin", "https://a.example",
-            "--allowed-origin", "https://b.example",
-            "--name", "My agent",
+            "client",
+            "create",
+            "--platform",
+            "claude",
+            "--callback",
+            " http://localhost:9999/cb ",
+            "--callback",
+            "https://a.example/cb, https://b.example/cb",
+            "--callback",
+            "https://claude.ai/api/mcp/auth_callback",
+            "--logout-url",
+            "https://a.example/bye",
+            "--web-origin",
+            "https://a.example",
+            "--allowed-origin",
+            "https://b.example",
+            "--name",
+            "My agent",
             "--json",
         ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("split into 2 callbacks"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("split into 2 callbacks"),
+        "{}",
+        stderr(&out)
+    );
     let posts = fake.posts().await;
     assert_eq!(
         posts[0]["callbacks"],
@@ -284,7 +319,10 @@ async fn custom_callbacks_are_accepted_and_comma_joined_ones_split() {
         ])
     );
     assert_eq!(posts[0]["name"], "My agent");
-    assert_eq!(posts[0]["allowedLogoutUrls"], json!(["https://a.example/bye"]));
+    assert_eq!(
+        posts[0]["allowedLogoutUrls"],
+        json!(["https://a.example/bye"])
+    );
     assert_eq!(posts[0]["webOrigins"], json!(["https://a.example"]));
     assert_eq!(posts[0]["allowedOrigins"], json!(["https://b.example"]));
 }
@@ -293,16 +331,40 @@ async fn custom_callbacks_are_accepted_and_comma_joined_ones_split() {
 async fn bad_input_is_refused_with_exit_2_and_nothing_is_sent() {
     let long = "x".repeat(101);
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["--callback", "claude.ai/api/mcp/auth_callback"], "not an absolute URL"),
-        (vec!["--callback", "https://example.com/cb#frag"], "fragment"),
-        (vec!["--callback", "http://example.com/cb"], "not a loopback host"),
+        (
+            vec!["--callback", "claude.ai/api/mcp/auth_callback"],
+            "not an absolute URL",
+        ),
+        (
+            vec!["--callback", "https://example.com/cb#frag"],
+            "fragment",
+        ),
+        (
+            vec!["--callback", "http://example.com/cb"],
+            "not a loopback host",
+        ),
         (vec!["--callback", "ftp://example.com/cb"], "scheme"),
         (vec!["--platform", "claud"], "did you mean 'claude'"),
-        (vec!["--platform", "nope"], "claude, chatgpt, inspector, mcpjam"),
-        (vec!["--platform", "claude", "--name", ""], "1 to 100 characters"),
-        (vec!["--platform", "claude", "--name", &long], "1 to 100 characters"),
-        (vec!["--platform", "claude", "--logout-url", "bye"], "--logout-url"),
-        (vec!["--platform", "claude", "--output", "yaml"], "invalid value"),
+        (
+            vec!["--platform", "nope"],
+            "claude, chatgpt, inspector, mcpjam",
+        ),
+        (
+            vec!["--platform", "claude", "--name", ""],
+            "1 to 100 characters",
+        ),
+        (
+            vec!["--platform", "claude", "--name", &long],
+            "1 to 100 characters",
+        ),
+        (
+            vec!["--platform", "claude", "--logout-url", "bye"],
+            "--logout-url",
+        ),
+        (
+            vec!["--platform", "claude", "--output", "yaml"],
+            "invalid value",
+        ),
     ];
     let fake = Fake::start().await;
     for (args, expect) in cases {
@@ -322,7 +384,10 @@ async fn bad_input_is_refused_with_exit_2_and_nothing_is_sent() {
 async fn without_a_tty_and_without_platform_exit_2_naming_platform() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = cmd(&env, &fake).args(["client", "create"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "create"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--platform"), "{}", stderr(&out));
     assert!(fake.requests().await.is_empty());
@@ -333,7 +398,14 @@ async fn create_human_output() {
     let fake = Fake::start().await;
     let env = Env::new();
     let out = cmd(&env, &fake)
-        .args(["client", "create", "--platform", "claude", "--platform", "mcpjam"])
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "claude",
+            "--platform",
+            "mcpjam",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -356,7 +428,14 @@ async fn create_fills_in_the_mcp_url_from_the_carto_cli_profile() {
     .unwrap();
     let out = env
         .cmd()
-        .args(["--api-url", &fake.server.uri(), "client", "create", "--platform", "claude"])
+        .args([
+            "--api-url",
+            &fake.server.uri(),
+            "client",
+            "create",
+            "--platform",
+            "claude",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -387,7 +466,14 @@ async fn create_json_and_env_are_parseable_and_complete() {
     assert_eq!(v["recovered"], Value::Null);
 
     let out = cmd(&env, &fake)
-        .args(["client", "create", "--platform", "chatgpt", "--output", "env"])
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "chatgpt",
+            "--output",
+            "env",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -414,7 +500,10 @@ async fn unauthorized_is_exit_3_with_the_way_to_authenticate() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("did not accept the credentials"), "{err}");
-    assert!(err.contains("carto auth login") && err.contains("CARTO_API_TOKEN"), "{err}");
+    assert!(
+        err.contains("carto auth login") && err.contains("CARTO_API_TOKEN"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -423,11 +512,22 @@ async fn no_credentials_is_exit_3_before_any_request() {
     let env = Env::new();
     let out = env
         .cmd()
-        .args(["--api-url", &fake.server.uri(), "client", "create", "--platform", "claude"])
+        .args([
+            "--api-url",
+            &fake.server.uri(),
+            "client",
+            "create",
+            "--platform",
+            "claude",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("not logged in to CARTO"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not logged in to CARTO"),
+        "{}",
+        stderr(&out)
+    );
     assert!(fake.requests().await.is_empty());
 }
 
@@ -436,14 +536,25 @@ async fn a_422_is_exit_4_with_the_apis_description() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/oauth-clients"))
-        .respond_with(api_error(422, "invalid_url", "callback must use https on this tenant"))
+        .respond_with(api_error(
+            422,
+            "invalid_url",
+            "callback must use https on this tenant",
+        ))
         .mount(&server)
         .await;
     let env = Env::new();
     let out = env
         .cmd()
         .env("CARTO_API_TOKEN", user_token())
-        .args(["--api-url", &server.uri(), "client", "create", "--platform", "claude"])
+        .args([
+            "--api-url",
+            &server.uri(),
+            "client",
+            "create",
+            "--platform",
+            "claude",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
@@ -480,15 +591,16 @@ async fn a_429_with_retry_after_is_retried_and_succeeds() {
     fake.seed("existing", &["https://claude.ai/api/mcp/auth_callback"]);
     Mock::given(method("GET"))
         .and(path("/oauth-clients"))
-        .respond_with(
-            api_error(429, "rate_limited", "slow down").insert_header("Retry-After", "1"),
-        )
+        .respond_with(api_error(429, "rate_limited", "slow down").insert_header("Retry-After", "1"))
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&fake.server)
         .await;
     let env = Env::new();
-    let out = cmd(&env, &fake).args(["client", "list", "--json"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "list", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["client_id"], "cl_0001");
@@ -499,10 +611,21 @@ async fn a_429_with_retry_after_is_retried_and_succeeds() {
 async fn a_create_that_times_out_after_the_server_made_it_is_not_made_twice() {
     let fake = Fake::start_with(false, Some(Duration::from_secs(4))).await;
     // An older client with the same name and callbacks must not be taken.
-    fake.seed("Claude.ai MCP connection", &["https://claude.ai/api/mcp/auth_callback"]);
+    fake.seed(
+        "Claude.ai MCP connection",
+        &["https://claude.ai/api/mcp/auth_callback"],
+    );
     let env = Env::new();
     let out = cmd(&env, &fake)
-        .args(["--timeout", "1", "client", "create", "--platform", "claude", "--json"])
+        .args([
+            "--timeout",
+            "1",
+            "client",
+            "create",
+            "--platform",
+            "claude",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -512,7 +635,11 @@ async fn a_create_that_times_out_after_the_server_made_it_is_not_made_twice() {
     assert_eq!(v["client_id"], "cl_0002");
     assert_eq!(v["client_secret"], State::secret(2));
     assert_eq!(v["recovered"], "the create timed out");
-    assert!(stderr(&out).contains("no second client was made"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no second client was made"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // ----- list / show -------------------------------------------------------------
@@ -520,10 +647,16 @@ async fn a_create_that_times_out_after_the_server_made_it_is_not_made_twice() {
 #[tokio::test]
 async fn list_never_shows_a_secret_even_when_the_api_sends_one() {
     let fake = Fake::start_with(true, None).await;
-    fake.seed("Claude.ai MCP connection", &["https://claude.ai/api/mcp/auth_callback"]);
+    fake.seed(
+        "Claude.ai MCP connection",
+        &["https://claude.ai/api/mcp/auth_callback"],
+    );
     fake.seed(
         "Jam",
-        &["http://127.0.0.1:6274/oauth/callback", "http://localhost:9/cb"],
+        &[
+            "http://127.0.0.1:6274/oauth/callback",
+            "http://localhost:9/cb",
+        ],
     );
     let env = Env::new();
     let out = cmd(&env, &fake).args(["client", "list"]).output().unwrap();
@@ -531,7 +664,10 @@ async fn list_never_shows_a_secret_even_when_the_api_sends_one() {
     assert!(!both(&out).contains(SECRET_TAIL));
     insta::assert_snapshot!(stdout(&out));
 
-    let out = cmd(&env, &fake).args(["client", "list", "--json"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "list", "--json"])
+        .output()
+        .unwrap();
     assert!(!both(&out).contains(SECRET_TAIL));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
@@ -542,9 +678,15 @@ async fn list_never_shows_a_secret_even_when_the_api_sends_one() {
 #[tokio::test]
 async fn show_masks_the_secret_unless_asked() {
     let fake = Fake::start().await;
-    fake.seed("Claude.ai MCP connection", &["https://claude.ai/api/mcp/auth_callback"]);
+    fake.seed(
+        "Claude.ai MCP connection",
+        &["https://claude.ai/api/mcp/auth_callback"],
+    );
     let env = Env::new();
-    let out = cmd(&env, &fake).args(["client", "show", "cl_0001"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "show", "cl_0001"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!both(&out).contains(SECRET_TAIL));
     insta::assert_snapshot!(stdout(&out));
@@ -565,7 +707,10 @@ async fn show_masks_the_secret_unless_asked() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["client_secret"], State::secret(1));
 
-    let out = cmd(&env, &fake).args(["client", "show", "cl_9999"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "show", "cl_9999"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(4));
     assert!(stderr(&out).contains("no OAuth client with ID 'cl_9999'"));
 }
@@ -582,9 +727,15 @@ async fn at_vv_neither_the_secret_nor_the_token_reaches_stderr() {
         let out = cmd(&env, &fake).args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
-        assert!(err.contains("authorization: Bearer [redacted]"), "trace missing: {err}");
+        assert!(
+            err.contains("authorization: Bearer [redacted]"),
+            "trace missing: {err}"
+        );
         assert!(err.contains("oauth-clients"), "{err}");
-        assert!(!err.contains(SECRET_TAIL), "{args:?} leaked the secret: {err}");
+        assert!(
+            !err.contains(SECRET_TAIL),
+            "{args:?} leaked the secret: {err}"
+        );
         assert!(!err.contains(&token), "{args:?} leaked the token");
         assert!(stdout(&out).contains(&State::secret(1)), "{args:?}");
     }
@@ -595,12 +746,23 @@ async fn at_vv_neither_the_secret_nor_the_token_reaches_stderr() {
 #[tokio::test]
 async fn update_patches_only_what_changes() {
     let fake = Fake::start().await;
-    fake.seed("c", &["https://claude.ai/api/mcp/auth_callback", "http://localhost:9/cb"]);
+    fake.seed(
+        "c",
+        &[
+            "https://claude.ai/api/mcp/auth_callback",
+            "http://localhost:9/cb",
+        ],
+    );
     let env = Env::new();
     let out = cmd(&env, &fake)
         .args([
-            "client", "update", "cl_0001", "--add-platform", "chatgpt",
-            "--remove-callback", "http://localhost:9/cb",
+            "client",
+            "update",
+            "cl_0001",
+            "--add-platform",
+            "chatgpt",
+            "--remove-callback",
+            "http://localhost:9/cb",
         ])
         .output()
         .unwrap();
@@ -629,10 +791,18 @@ async fn update_patches_only_what_changes() {
         .unwrap();
     assert!(out.status.success());
     assert!(stderr(&out).contains("Nothing changes"), "{}", stderr(&out));
-    let n = fake.requests().await.iter().filter(|r| r.method.as_str() == "PATCH").count();
+    let n = fake
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.method.as_str() == "PATCH")
+        .count();
     assert_eq!(n, 1);
 
-    let out = cmd(&env, &fake).args(["client", "update", "cl_0001"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "update", "cl_0001"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -642,7 +812,8 @@ async fn apply_creates_then_does_nothing_then_updates() {
     let env = Env::new();
     let apply = |extra: &[&str]| {
         let mut c = cmd(&env, &fake);
-        c.args(["client", "apply", "--name", "ci-client", "--json"]).args(extra);
+        c.args(["client", "apply", "--name", "ci-client", "--json"])
+            .args(extra);
         c.output().unwrap()
     };
     let out = apply(&["--platform", "claude"]);
@@ -665,7 +836,11 @@ async fn apply_creates_then_does_nothing_then_updates() {
     fake.seed("ci-client", &["https://claude.ai/api/mcp/auth_callback"]);
     let out = apply(&["--platform", "claude"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cl_0001, cl_0002"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cl_0001, cl_0002"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[tokio::test]
@@ -673,7 +848,10 @@ async fn delete_needs_yes_without_a_tty() {
     let fake = Fake::start().await;
     fake.seed("c", &["https://claude.ai/api/mcp/auth_callback"]);
     let env = Env::new();
-    let out = cmd(&env, &fake).args(["client", "delete", "cl_0001"]).output().unwrap();
+    let out = cmd(&env, &fake)
+        .args(["client", "delete", "cl_0001"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--yes"));
     assert!(fake.requests().await.is_empty());
@@ -697,7 +875,9 @@ fn fake_carto(dir: &std::path::Path, fail: bool) -> std::path::PathBuf {
 for a in "$@"; do printf '%s\n' "$a" >> '{log}'; done
 echo "-- token:${{CARTO_API_TOKEN:+yes}}" >> '{log}'
 if [ "{fail}" = "true" ]; then echo "Error: title already taken" >&2; exit 1; fi
-case "$2" in
+op=""; prev=""
+for a in "$@"; do [ "$prev" = credentials ] && op="$a"; prev="$a"; done
+case "$op" in
   create) echo '{{"clientId": "cli_0001", "clientSecret": "cli_secret_{tail}"}}' ;;
   list) echo 'Fetching...'; echo '{{"results": [{{"client_id": "cli_0001", "title": "Claude", "callbacks": "https://claude.ai/api/mcp/auth_callback", "client_secret": "cli_secret_{tail}", "created_at": "2026-01-02T03:04:05Z"}}]}}' ;;
   get) echo '{{"id": "cli_0001", "name": "Claude", "allowed_callback_urls": ["https://claude.ai/api/mcp/auth_callback"], "clientSecret": "cli_secret_{tail}"}}' ;;
@@ -718,7 +898,9 @@ esac
 
 fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
     let mut paths = vec![dir.to_path_buf()];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(paths).unwrap()
 }
 
@@ -734,8 +916,17 @@ fn carto_cli_backend_argv_and_parsing() {
         .env("PATH", path_with(bin.path()))
         .env("CARTO_MCP_BACKEND", "auto")
         .args([
-            "client", "create", "--platform", "mcpjam", "--callback", "https://x.example/cb",
-            "--logout-url", "https://x.example/bye", "--name", "Jam", "--json",
+            "client",
+            "create",
+            "--platform",
+            "mcpjam",
+            "--callback",
+            "https://x.example/cb",
+            "--logout-url",
+            "https://x.example/bye",
+            "--name",
+            "Jam",
+            "--json",
         ])
         .output()
         .unwrap();
@@ -744,12 +935,21 @@ fn carto_cli_backend_argv_and_parsing() {
     assert_eq!(
         argv.lines().collect::<Vec<_>>(),
         [
-            "credentials", "create", "spa", "--title", "Jam",
-            "--callback", "http://127.0.0.1:6274/oauth/callback/debug",
-            "--callback", "http://127.0.0.1:6274/oauth/callback",
-            "--callback", "https://x.example/cb",
-            "--logout-url", "https://x.example/bye",
-            "--json", "-- token:",
+            "credentials",
+            "create",
+            "spa",
+            "--title",
+            "Jam",
+            "--callback",
+            "http://127.0.0.1:6274/oauth/callback/debug",
+            "--callback",
+            "http://127.0.0.1:6274/oauth/callback",
+            "--callback",
+            "https://x.example/cb",
+            "--logout-url",
+            "https://x.example/bye",
+            "--json",
+            "-- token:",
         ]
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -765,14 +965,30 @@ fn carto_cli_backend_argv_and_parsing() {
         .cmd()
         .env("PATH", path_with(bin.path()))
         .env("CARTO_API_TOKEN", user_token())
-        .args(["--backend", "carto-cli", "--profile", "prod", "client", "list", "--json"])
+        .args([
+            "--backend",
+            "carto-cli",
+            "--profile",
+            "prod",
+            "client",
+            "list",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let argv = std::fs::read_to_string(&log).unwrap();
     assert_eq!(
         argv.lines().collect::<Vec<_>>(),
-        ["--profile", "prod", "credentials", "list", "spa", "--json", "-- token:yes"]
+        [
+            "--profile",
+            "prod",
+            "credentials",
+            "list",
+            "spa",
+            "--json",
+            "-- token:yes"
+        ]
     );
     assert!(!argv.contains(&user_token()));
     assert!(!both(&out).contains(SECRET_TAIL));
@@ -785,11 +1001,21 @@ fn carto_cli_backend_argv_and_parsing() {
     let out = env
         .cmd()
         .env("PATH", path_with(bin.path()))
-        .args(["--backend", "carto-cli", "client", "show", "cli_0001", "--json"])
+        .args([
+            "--backend",
+            "carto-cli",
+            "client",
+            "show",
+            "cli_0001",
+            "--json",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["callbacks"], json!(["https://claude.ai/api/mcp/auth_callback"]));
+    assert_eq!(
+        v["callbacks"],
+        json!(["https://claude.ai/api/mcp/auth_callback"])
+    );
     assert_eq!(v["client_secret_masked"], "cli_********");
 }
 
@@ -801,9 +1027,20 @@ fn carto_cli_failure_shows_its_stderr() {
     let out = env
         .cmd()
         .env("PATH", path_with(bin.path()))
-        .args(["--backend", "carto-cli", "client", "create", "--platform", "claude"])
+        .args([
+            "--backend",
+            "carto-cli",
+            "client",
+            "create",
+            "--platform",
+            "claude",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("title already taken"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("title already taken"),
+        "{}",
+        stderr(&out)
+    );
 }
