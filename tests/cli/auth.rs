@@ -68,6 +68,31 @@ fn status_from_env_token() {
 }
 
 #[test]
+fn token_stdin_wins_over_the_environment() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("CARTO_API_TOKEN", "ignored-env-token")
+        .args(["--token-stdin", "auth", "status", "--json"])
+        .write_stdin(format!("  {}\n", user_token()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"]["kind"], "token-stdin");
+    assert_eq!(v["subject"], "auth0|user-123");
+
+    let out = env
+        .cmd()
+        .args(["--token-stdin", "auth", "status"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("standard input held no token"));
+}
+
+#[test]
 fn nothing_found_is_exit_3_with_the_ways_to_authenticate() {
     let env = Env::new();
     let out = env.cmd().args(["auth", "status"]).output().unwrap();
