@@ -25,6 +25,7 @@ pub async fn run(ctx: &Ctx<'_>, args: CheckArgs) -> anyhow::Result<()> {
     // The provisioning backend tells a pre-registered client's callbacks
     // and secret; only opened when one of them is still unknown.
     let backend = if cfg.client_id.is_some()
+        && cfg.token.is_none()
         && !cfg.client_credentials
         && (cfg.redirect_uri.is_none() || cfg.client_secret.is_none())
     {
@@ -118,7 +119,9 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
             Some(text) => match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(serde_json::Value::Object(m)) => Some(m),
                 Ok(_) => {
-                    return Err(Failure::usage("--args must be a JSON object, e.g. '{\"a\": 1}'").into());
+                    return Err(
+                        Failure::usage("--args must be a JSON object, e.g. '{\"a\": 1}'").into(),
+                    );
                 }
                 Err(e) => {
                     return Err(Failure::usage(format!("--args is not valid JSON: {e}")).into());
@@ -324,7 +327,11 @@ impl Observer for StepPrinter<'_> {
                 let mut i = 0;
                 while !s2.load(Ordering::SeqCst) {
                     let mut e = std::io::stderr().lock();
-                    let _ = write!(e, "\r     {} waiting for the browser login…", frames[i % frames.len()]);
+                    let _ = write!(
+                        e,
+                        "\r     {} waiting for the browser login…",
+                        frames[i % frames.len()]
+                    );
                     let _ = e.flush();
                     drop(e);
                     i += 1;
