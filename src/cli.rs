@@ -398,6 +398,18 @@ pub struct CheckArgs {
     /// MCP_CONFORMANCE_CONTEXT) and map them onto the flags above.
     #[arg(long, hide = true)]
     pub conformance: bool,
+
+    /// Not a flag: the client secret when it was handed over in memory
+    /// (`--conformance` reads it from MCP_CONFORMANCE_CONTEXT). When unset the
+    /// secret comes from --client-secret-stdin, CARTO_MCP_CLIENT_SECRET or the
+    /// backend.
+    #[arg(skip)]
+    pub client_secret: Option<secrecy::SecretString>,
+
+    /// Not a flag: the PEM private key itself when it was handed over in
+    /// memory (`--conformance`); otherwise it is read from --private-key.
+    #[arg(skip)]
+    pub private_key_pem: Option<secrecy::SecretString>,
 }
 
 #[derive(Debug, Args)]

@@ -180,6 +180,41 @@ impl Ui {
             .interact_on(&console::Term::stderr())?)
     }
 
+    /// Asks for one line of text; an empty answer gives `default` (or "").
+    /// Fails with a usage error without a terminal, naming `missing`.
+    pub fn input(
+        &self,
+        prompt: &str,
+        default: Option<&str>,
+        missing: &str,
+    ) -> anyhow::Result<String> {
+        self.require_interactive(missing)?;
+        let mut input = dialoguer::Input::<String>::new()
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if let Some(d) = default {
+            input = input.default(d.to_string());
+        }
+        Ok(input.interact_text_on(&console::Term::stderr())?)
+    }
+
+    /// Asks to pick one of `items`; returns its index. Fails with a usage
+    /// error without a terminal, naming `missing`.
+    pub fn select(
+        &self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+        missing: &str,
+    ) -> anyhow::Result<usize> {
+        self.require_interactive(missing)?;
+        Ok(dialoguer::Select::new()
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact_on(&console::Term::stderr())?)
+    }
+
     /// Fails with a usage error naming the flags that would have answered a
     /// prompt, unless prompting is allowed.
     pub fn require_interactive(&self, missing: &str) -> anyhow::Result<()> {
