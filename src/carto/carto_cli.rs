@@ -6,6 +6,12 @@
 //! one, goes by env `CARTO_API_TOKEN`; otherwise the CLI uses its own login.
 //! Its JSON is not documented, so it is read tolerantly
 //! ([`super::types::parse_client`]); on failure its stderr is shown.
+//!
+//! Assumptions, as the CLI's docs leave them open: `--profile NAME` is a
+//! global option and goes before the subcommand; `update` takes the same URL
+//! flags as `create` and each given list replaces the client's list (so we
+//! pass whole lists, and read the client back with `get`, since what
+//! `update` prints is not documented).
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
