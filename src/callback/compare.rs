@@ -773,8 +773,13 @@ pub fn attribute(sent: &str) -> Option<Attribution> {
         carto_documented: false,
         carto_value: carto_value(p),
         note: Some(format!(
-            "it resembles {}'s callback {near}, but is not equal to it",
-            p.display
+            "it resembles {}'s callback {near}{}, but is not equal to it",
+            p.display,
+            if p.source == Source::CartoDocs {
+                " (the value CARTO documents)"
+            } else {
+                ""
+            }
         )),
         platform_side: false,
     })
@@ -884,12 +889,15 @@ pub fn remedy(c: &Comparison, a: Option<&Attribution>, registered: &[String]) ->
     let sent_known = a.is_some_and(|a| a.matched_by != MatchedBy::Resembles);
     if !sent_known
         && remove.is_empty()
+        && !c.has(DifferenceKind::Host)
+        && !c.has(DifferenceKind::Malformed)
         && let Some(near) = c.compared_with()
         && let Some(p) = platforms::owners_of(near).first()
+        && a.is_none_or(|a| a.platform == Some(p.name))
     {
         return Remedy::PlatformSide {
             advice: format!(
-                "the registered {near} is {}'s callback{}; the platform sent {sent} instead. Set the platform's redirect URL to {near} exactly",
+                "{near} (registered) is {}'s callback{}, but the platform sent {sent}. Set the platform's redirect URL to {near} exactly, where it lets you",
                 p.display,
                 if p.source == Source::CartoDocs {
                     ", as CARTO documents it"

@@ -1,1 +1,432 @@
-//! Tests of `carto-mcp diagnose`.
+//! Tests of `carto-mcp diagnose`: the explanation of a refused callback
+//! (human and JSON), the exit codes, and `--fix` against a stateful fake of
+//! the Developers API (contract v0: GET/PATCH /oauth-clients/{id}).
+
+use std::sync::{Arc, Mutex};
+
+use base64::Engine;
+use serde_json::{Value, json};
+use wiremock::matchers::path_regex;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::common::{Env, stderr, stdout};
+
+const ID: &str = "Fq2Xb1kP9sZr7TcLwYe3";
+const CLAUDE: &str = "https://claude.ai/api/mcp/auth_callback";
+const CHATGPT: &str = "https://chatgpt.com/connector_platform_oauth_redirect";
+const INSPECTOR: &str = "http://localhost:8000/callback";
+
+/// What Claude.ai sends, copied from the address bar: the redirect URI with
+/// a trailing slash the client does not have.
+fn claude_url(redirect: &str) -> String {
+    let enc: String = url::form_urlencoded::byte_serialize(redirect.as_bytes()).collect();
+    format!(
+        "https://auth.carto.com/authorize?response_type=code&client_id={ID}&redirect_uri={enc}&code_challenge=M3ZkRk9zY2lFbGxrZ0pqWVh0b3ZRMnFvQ2d6SVFn&code_challenge_method=S256&state=Wq1yTHc0bWl6&scope=openid+offline_access&resource=https%3A%2F%2Fgcp-us-east1.api.carto.com%2Fmcp%2Fac_7xhfwyml"
+    )
+}
+
+// ----- a stateful fake of contract v0 ------------------------------------------
+
+fn token() -> String {
+    let e = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
+    let claims = json!({
+        "iss": "https://auth.carto.com/", "sub": "auth0|diagnose", "aud": ["carto-cloud-native-api"],
+        "exp": 4102444800i64, "http://app.carto.com/account_id": "ac_test0001",
+    });
+    format!(
+        "{}.{}.{}",
+        e(br#"{"alg":"RS256","typ":"JWT"}"#),
+        e(claims.to_string().as_bytes()),
+        e(b"sig")
+    )
+}
+
+/// One client; GET returns it, PATCH changes it (so the next GET sees it).
+#[derive(Clone)]
+struct Client(Arc<Mutex<Value>>);
+
+impl Respond for Client {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let auth = req
+            .headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok());
+        if auth != Some(format!("Bearer {}", token()).as_str()) {
+            return ResponseTemplate::new(401)
+                .set_body_json(json!({"error": "unauthorized", "description": "bad token"}));
+        }
+        if !req.url.path().ends_with(&format!("/{ID}")) {
+            return ResponseTemplate::new(404)
+                .set_body_json(json!({"error": "not_found", "description": "unknown client"}));
+        }
+        let mut c = self.0.lock().unwrap();
+        match req.method.as_str() {
+            "GET" => ResponseTemplate::new(200).set_body_json(c.clone()),
+            "PATCH" => {
+                let patch: Value = req.body_json().unwrap();
+                for (k, v) in patch.as_object().unwrap() {
+                    c[k] = v.clone();
+                }
+                ResponseTemplate::new(200).set_body_json(c.clone())
+            }
+            _ => ResponseTemplate::new(405),
+        }
+    }
+}
+
+struct Fake {
+    server: MockServer,
+    client: Client,
+}
+
+impl Fake {
+    async fn start(callbacks: &[&str]) -> Self {
+        let server = MockServer::start().await;
+        let client = Client(Arc::new(Mutex::new(json!({
+            "clientId": ID, "clientSecret": "sec_do_not_print_9f8e7d6c", "type": "spa",
+            "name": "Claude.ai MCP connection", "callbacks": callbacks,
+            "allowedLogoutUrls": [], "webOrigins": [], "allowedOrigins": [],
+            "loginUri": null, "useDefaultUrls": false, "createdAt": "2026-01-02T03:04:05Z",
+        }))));
+        Mock::given(path_regex("^/oauth-clients/[^/]+$"))
+            .respond_with(client.clone())
+            .mount(&server)
+            .await;
+        Self { server, client }
+    }
+
+    fn callbacks(&self) -> Value {
+        self.client.0.lock().unwrap()["callbacks"].clone()
+    }
+
+    async fn patches(&self) -> usize {
+        let reqs = self.server.received_requests().await.unwrap_or_default();
+        reqs.iter().filter(|r| r.method.as_str() == "PATCH").count()
+    }
+}
+
+fn cmd(env: &Env, fake: &Fake) -> assert_cmd::Command {
+    let mut c = env.cmd();
+    c.env("CARTO_API_TOKEN", token())
+        .args(["--api-url", &fake.server.uri()]);
+    c
+}
+
+fn json_of(o: &std::process::Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(o), stderr(o)))
+}
+
+// ----- explanations --------------------------------------------------------------
+
+#[test]
+fn a_trailing_slash_from_the_platform_is_explained() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            &claude_url("https://claude.ai/api/mcp/auth_callback/"),
+        ])
+        .args(["--registered", CLAUDE, "--registered", INSPECTOR])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    insta::assert_snapshot!("trailing_slash", stdout(&out));
+}
+
+#[test]
+fn a_missing_preset_gets_the_add_platform_command() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["diagnose", "Callback URL mismatch. https://chatgpt.com/connector_platform_oauth_redirect is not in the list of allowed callback URLs."])
+        .args(["--client-id", ID, "--registered", CLAUDE])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    insta::assert_snapshot!("missing_preset", stdout(&out));
+}
+
+#[test]
+fn two_urls_in_one_entry_are_found() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "Callback URL mismatch. http://127.0.0.1:6274/oauth/callback/debug is not in the list of allowed callback URLs.",
+            "--client-id",
+            ID,
+            "--registered",
+            "http://127.0.0.1:6274/oauth/callback/debug, http://127.0.0.1:6274/oauth/callback",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    insta::assert_snapshot!("joined_entry", stdout(&out));
+}
+
+#[test]
+fn localhost_is_not_127_0_0_1() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "http://localhost:8000/callback",
+            "--client-id",
+            ID,
+        ])
+        .args(["--registered", "http://127.0.0.1:8000/callback"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    insta::assert_snapshot!("loopback_host", stdout(&out));
+}
+
+#[test]
+fn chatgpts_per_connector_callback_is_the_platforms_side() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "Error creating connector: the authorization server rejected redirect_uri https://chatgpt.com/connector/oauth/c_690f1d2e3b4a (invalid_request)",
+            "--client-id",
+            ID,
+            "--registered",
+            CHATGPT,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    insta::assert_snapshot!("chatgpt_per_connector", stdout(&out));
+}
+
+#[test]
+fn a_registered_uri_is_exit_0() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["diagnose", &claude_url(CLAUDE), "--registered", CLAUDE])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(
+        s.contains("✓ Registered: https://claude.ai/api/mcp/auth_callback"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Claude.ai — the callback CARTO documents for it"),
+        "{s}"
+    );
+    assert!(s.contains("Nothing to fix"), "{s}");
+}
+
+#[test]
+fn json_has_the_differences_as_data() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            &claude_url("https://claude.ai/api/mcp/auth_callback/"),
+        ])
+        .args(["--registered", INSPECTOR, "--registered", CHATGPT, "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let v = json_of(&out);
+    assert_eq!(v["client_id"], ID);
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["fixed"], false);
+    assert_eq!(v["input"]["form"], "authorization_url");
+    let r = &v["results"][0];
+    assert_eq!(r["sent"], "https://claude.ai/api/mcp/auth_callback/");
+    assert_eq!(r["outcome"], "mismatch");
+    assert_eq!(r["platform"]["platform"], "claude");
+    assert_eq!(r["platform"]["matched_by"], "resembles");
+    assert_eq!(r["platform"]["carto_documented"], false);
+    assert_eq!(r["remedy"]["kind"], "update_client");
+    let d = &r["differences"][0];
+    for k in ["kind", "sent", "registered", "explanation"] {
+        assert!(d.get(k).is_some(), "{d}");
+    }
+    assert_eq!(
+        v["fix"]["command"],
+        format!(
+            "carto-mcp client update {ID} --add-callback https://claude.ai/api/mcp/auth_callback/"
+        )
+    );
+    insta::assert_json_snapshot!("json_report", v);
+}
+
+#[test]
+fn unusable_input_is_a_usage_error() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["diagnose", "Something went wrong. Please try again later."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(e.contains("found no redirect URI in the input"), "{e}");
+    assert!(e.contains("hint:"), "{e}");
+    // Nothing to compare against is a usage error too, naming the flags.
+    let out = env.cmd().args(["diagnose", INSPECTOR]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(
+        e.contains("--client-id") && e.contains("--registered"),
+        "{e}"
+    );
+    assert!(e.contains("MCP Inspector"), "{e}");
+    // And no input at all.
+    let out = env.cmd().args(["diagnose"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn input_can_come_from_stdin() {
+    let env = Env::new();
+    let page = "<html><body><h1>Oops!, something went wrong</h1>\n<p>invalid_request: Callback URL mismatch. http://localhost:3118/callback is not in the list of allowed callback URLs</p></body></html>";
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "-",
+            "--client-id",
+            ID,
+            "--registered",
+            INSPECTOR,
+            "--json",
+        ])
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let v = json_of(&out);
+    assert_eq!(v["results"][0]["sent"], "http://localhost:3118/callback");
+    assert_eq!(v["results"][0]["platform"]["platform"], "claude-code");
+    assert_eq!(
+        v["fix"]["command"],
+        format!("carto-mcp client update {ID} --add-platform claude-code")
+    );
+}
+
+// ----- through the backend, and --fix ------------------------------------------------
+
+#[tokio::test]
+async fn fix_adds_the_missing_callback_and_a_second_run_finds_nothing() {
+    let fake = Fake::start(&[INSPECTOR]).await;
+    let env = Env::new();
+    let input = claude_url(CLAUDE);
+
+    // First: the mismatch, read through the backend.
+    let out = cmd(&env, &fake)
+        .args(["diagnose", &input])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!(
+        "carto-mcp client update {ID} --add-platform claude"
+    )));
+
+    // --fix without a terminal needs --yes, and changes nothing.
+    let out = cmd(&env, &fake)
+        .args(["diagnose", &input, "--fix"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"));
+    assert_eq!(fake.patches().await, 0);
+
+    // --fix --yes: applied, read back, exit 0.
+    let out = cmd(&env, &fake)
+        .args(["diagnose", &input, "--fix", "--yes", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["ok"], false, "the report says what was wrong");
+    assert_eq!(v["fixed"], true);
+    assert_eq!(v["registered_from"], "backend");
+    assert_eq!(v["registered_after"], json!([INSPECTOR, CLAUDE]));
+    assert_eq!(fake.patches().await, 1);
+    assert_eq!(fake.callbacks(), json!([INSPECTOR, CLAUDE]));
+    assert!(!stdout(&out).contains("sec_do_not_print"));
+
+    // Second run: nothing wrong.
+    let out = cmd(&env, &fake)
+        .args(["diagnose", &input])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Nothing to fix"));
+}
+
+#[tokio::test]
+async fn fix_replaces_a_joined_entry_with_its_urls() {
+    let joined = "http://127.0.0.1:6274/oauth/callback/debug, http://127.0.0.1:6274/oauth/callback";
+    let fake = Fake::start(&[CLAUDE, joined]).await;
+    let env = Env::new();
+    let out = cmd(&env, &fake)
+        .args([
+            "diagnose",
+            "--client-id",
+            ID,
+            "--platform",
+            "mcpjam",
+            "--fix",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fake.callbacks(),
+        json!([
+            CLAUDE,
+            "http://127.0.0.1:6274/oauth/callback/debug",
+            "http://127.0.0.1:6274/oauth/callback"
+        ])
+    );
+    let e = stderr(&out);
+    assert!(e.contains("Updated client"), "{e}");
+}
+
+#[tokio::test]
+async fn platform_mode_checks_each_preset_callback() {
+    let fake = Fake::start(&[CLAUDE, "http://127.0.0.1:6274/oauth/callback"]).await;
+    let env = Env::new();
+    let out = cmd(&env, &fake)
+        .args([
+            "diagnose",
+            "--client-id",
+            ID,
+            "--platform",
+            "mcpjam",
+            "--platform",
+            "claude",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    insta::assert_snapshot!("platform_mode", stdout(&out));
+    assert_eq!(fake.patches().await, 0);
+}
+
+#[tokio::test]
+async fn an_unknown_client_is_refused_by_the_api() {
+    let fake = Fake::start(&[CLAUDE]).await;
+    let env = Env::new();
+    let out = cmd(&env, &fake)
+        .args(["diagnose", &claude_url(CLAUDE).replace(ID, "nope")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nope"));
+}
