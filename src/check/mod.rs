@@ -650,7 +650,13 @@ impl<B: ClientBackend> Engine<'_, B> {
                 registration: Registration::PreRegistered,
             };
             (client, looked_up.map(|c| c.callbacks))
-        } else if let Some(cimd) = &self.cfg.client_metadata_url {
+        } else if let Some(cimd) = self.cfg.client_metadata_url.as_ref().filter(|_| {
+            // The spec's order: a metadata document when the server supports
+            // it; with --register too, dynamic registration otherwise.
+            meta.client_id_metadata_document_supported == Some(true)
+                || !self.cfg.register
+                || meta.registration_endpoint.is_none()
+        }) {
             if meta.client_id_metadata_document_supported != Some(true) {
                 s.outcome = Outcome::Warn;
                 s.hints.push("the authorization server does not advertise client_id_metadata_document_supported; it may refuse this client ID".into());
@@ -838,20 +844,24 @@ impl<B: ClientBackend> Engine<'_, B> {
     /// (challenge), else all of the resource's `scopes_supported`, else
     /// none; on a step-up, the union with what was asked before.
     fn scope_for(&mut self, challenge: Option<&Challenge>) -> Option<String> {
-        let wanted: Vec<String> = if let Some(s) = &self.cfg.scope {
-            s.split_whitespace().map(str::to_string).collect()
-        } else if let Some(s) = challenge.and_then(Challenge::scope) {
-            s.split_whitespace().map(str::to_string).collect()
-        } else if let Some(s) = self
-            .discovered
-            .as_ref()
-            .and_then(|d| d.prm.as_ref())
-            .and_then(|p| p.scopes_supported.clone())
-        {
-            s
-        } else {
-            Vec::new()
-        };
+        let split = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let challenged = challenge.and_then(Challenge::scope).map(split);
+        let step_up = self.authorizations > 1;
+        let mut wanted: Vec<String> = Vec::new();
+        if let Some(s) = &self.cfg.scope {
+            wanted.extend(split(s));
+        }
+        if self.cfg.scope.is_none() || step_up {
+            wanted.extend(challenged.clone().unwrap_or_default());
+        }
+        if wanted.is_empty() {
+            wanted = self
+                .discovered
+                .as_ref()
+                .and_then(|d| d.prm.as_ref())
+                .and_then(|p| p.scopes_supported.clone())
+                .unwrap_or_default();
+        }
         crate::callback::union_in_order(&mut self.scopes, wanted);
         (!self.scopes.is_empty()).then(|| self.scopes.join(" "))
     }

@@ -45,7 +45,8 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
     cfg.browser = browser_mode(&args.browser);
     cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
     if !ctx.ui.json {
-        ctx.ui.status(format!("Logging in to CARTO at {}", args.auth_url));
+        ctx.ui
+            .status(format!("Logging in to CARTO at {}", args.auth_url));
     }
     let obs = StepPrinter::new(ctx.ui);
     let result = check::login(&http, &cfg, &args.auth_url, &obs).await;

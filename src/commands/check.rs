@@ -19,7 +19,11 @@ use crate::error::{Failure, Verdict};
 use crate::output::Ui;
 use crate::platforms;
 
-pub async fn run(ctx: &Ctx<'_>, args: CheckArgs) -> anyhow::Result<()> {
+pub async fn run(ctx: &Ctx<'_>, mut args: CheckArgs) -> anyhow::Result<()> {
+    if args.conformance {
+        // The MCP conformance suite's variables become ordinary options.
+        super::check_conformance::apply_conformance_env(&mut args)?;
+    }
     let http = ctx.http()?;
     let cfg = config(ctx, &args)?;
     // The provisioning backend tells a pre-registered client's callbacks
@@ -87,12 +91,16 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
     } else if let Some(t) = env_secret("CARTO_MCP_TOKEN") {
         cfg.token = Some(t);
     }
-    if args.client_secret_stdin {
+    if let Some(s) = &args.client_secret {
+        cfg.client_secret = Some(s.clone());
+    } else if args.client_secret_stdin {
         cfg.client_secret = Some(read_stdin_secret("--client-secret-stdin")?);
     } else if let Some(s) = env_secret("CARTO_MCP_CLIENT_SECRET") {
         cfg.client_secret = Some(s);
     }
-    if let Some(p) = &args.private_key {
+    if let Some(pem) = &args.private_key_pem {
+        cfg.private_key = Some(pem.clone());
+    } else if let Some(p) = &args.private_key {
         let pem = std::fs::read_to_string(p)
             .with_context(|| format!("cannot read --private-key {}", p.display()))?;
         cfg.private_key = Some(SecretString::from(pem));
@@ -111,6 +119,7 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
     }
     cfg.request_budget = Duration::from_secs_f64(request);
     cfg.tool_budget = Duration::from_secs_f64(tool);
+    cfg.elicitation = Arc::new(super::check_elicitation::elicitor(args, ctx.ui));
     cfg.browser = browser_mode(&args.browser);
     cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
     if let Some(name) = &args.call {

@@ -54,12 +54,15 @@ pub struct Tokens {
     pub refresh_token: Option<SecretString>,
 }
 
+/// A token request's form fields.
+type Form = Vec<(&'static str, String)>;
+
 /// Builds the form (and the Basic header) for a token request.
 fn form(
     client: &Client,
     req: &TokenRequest<'_>,
     grant: &Grant<'_>,
-) -> Result<(Vec<(&'static str, String)>, Option<String>), OAuthError> {
+) -> Result<(Form, Option<String>), OAuthError> {
     let mut f: Vec<(&'static str, String)> = Vec::new();
     match grant {
         Grant::AuthorizationCode {
