@@ -41,6 +41,7 @@ pub fn env_for(sb: &Sandbox) -> Vec<(String, String)> {
 }
 
 pub async fn run(ctx: &Ctx<'_>, args: SandboxArgs) -> anyhow::Result<()> {
+    let stop = stop_signal()?;
     let (tx, mut events) = mpsc::unbounded_channel();
     let sb = Sandbox::start(SandboxOptions {
         port: args.port,
@@ -65,9 +66,10 @@ pub async fn run(ctx: &Ctx<'_>, args: SandboxArgs) -> anyhow::Result<()> {
         "Sandbox listening on {} (127.0.0.1 only). Press Ctrl-C to stop.",
         sb.urls().base
     ));
+    tokio::pin!(stop);
     loop {
         tokio::select! {
-            _ = stop_signal() => break,
+            _ = &mut stop => break,
             ev = events.recv() => match ev {
                 Some(ev) => log_event(ctx.ui, &ev),
                 None => break,
@@ -137,25 +139,26 @@ fn log_event(ui: &Ui, ev: &SandboxEvent) {
 }
 
 /// Ctrl-C, or SIGTERM on Unix (how service managers and test harnesses
-/// ask a process to stop).
-async fn stop_signal() {
+/// ask a process to stop). The handlers are installed when this is called,
+/// before anything is printed, so a signal sent as soon as the URLs appear
+/// still stops the sandbox cleanly.
+fn stop_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
+        let mut int = signal(SignalKind::interrupt())?;
+        let mut term = signal(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
+        })
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }

@@ -274,3 +274,135 @@ fn sigterm_stops_it_cleanly() {
     }
     assert!(sb.logs().contains("Sandbox stopped"), "{}", sb.logs());
 }
+
+#[test]
+fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
+    let env = Env::new();
+    let sb = start(&env, &["--port", "0", "--auto-approve"], false);
+    let mcp = sb.mcp_url();
+    let o = cli(&env, &sb)
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "inspector",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let created: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let id = created["client_id"].as_str().unwrap().to_string();
+
+    // The whole login, headless: the secret comes from the backend.
+    let o = cli(&env, &sb)
+        .args([
+            "check",
+            &mcp,
+            "--client-id",
+            &id,
+            "--browser",
+            "http",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}\n{}\n{}",
+        stdout(&o),
+        stderr(&o),
+        sb.logs()
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["verdict"], "pass");
+    assert_eq!(report["tools"].as_array().unwrap().len(), 3);
+    assert!(
+        report["token"]["aud"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == mcp.as_str()),
+        "{report:#}"
+    );
+
+    // The permission error of a workflow is a failed check that says so.
+    let o = cli(&env, &sb)
+        .args([
+            "check",
+            &mcp,
+            "--client-id",
+            &id,
+            "--browser",
+            "http",
+            "--call",
+            "get_sales_by_region_v1_0_0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        format!("{}{}", stdout(&o), stderr(&o)).contains("does not have permission"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A platform the client lacks: diagnose explains and names the fix…
+    let o = cli(&env, &sb)
+        .args(["diagnose", "--client-id", &id, "--platform", "chatgpt"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("client update {id} --add-platform chatgpt")),
+        "{}",
+        stdout(&o)
+    );
+    // …the live probe sees the sandbox refuse it with Auth0's words…
+    let o = cli(&env, &sb)
+        .args([
+            "diagnose",
+            "--live",
+            &mcp,
+            "--client-id",
+            &id,
+            "--platform",
+            "chatgpt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Callback URL mismatch."),
+        "{}",
+        stdout(&o)
+    );
+    // …and after the fix, accept it.
+    let o = cli(&env, &sb)
+        .args([
+            "client",
+            "update",
+            &id,
+            "--add-platform",
+            "chatgpt",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = cli(&env, &sb)
+        .args([
+            "diagnose",
+            "--live",
+            &mcp,
+            "--client-id",
+            &id,
+            "--platform",
+            "chatgpt",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("accepted"), "{}", stdout(&o));
+}
