@@ -1155,10 +1155,30 @@ impl<B: ClientBackend> Engine<'_, B> {
         over_budget(&mut s, budget, "initialize");
         self.push(s);
 
+        if !session.server.has_tools {
+            // A server that declares no `tools` capability offers no
+            // tools/list to call (MCP lifecycle: only negotiated features).
+            let mut s = Step::new("tools-list", "MCP tools/list");
+            s.outcome = Outcome::Warn;
+            s.detail = Some("not called: the server does not declare the `tools` capability".into());
+            s.hints.push("a CARTO MCP server offers its published Workflows as tools; if you expected tools, publish Workflows as MCP tools and sync".into());
+            self.push(s);
+            session.close().await;
+            return Ok(());
+        }
         let t = Instant::now();
         let mut s = Step::new("tools-list", "MCP tools/list");
         s.budget_ms = Some(ms(budget));
-        let (tools, pages) = match session.list_tools().await {
+        // A client does not ask for what the server did not declare
+        // (lifecycle, capability negotiation): no `tools` capability, no
+        // tools/list.
+        let declares_tools = session.server.has_tools;
+        let listed = if declares_tools {
+            session.list_tools().await
+        } else {
+            Ok((Vec::new(), 0))
+        };
+        let (tools, pages) = match listed {
             Ok(x) => x,
             Err(e) => {
                 let r = self.mcp_failed(s, t, e);
@@ -1188,7 +1208,11 @@ impl<B: ClientBackend> Engine<'_, B> {
                 )
             }
         ));
-        if tools.is_empty() {
+        if !declares_tools {
+            s.outcome = Outcome::Warn;
+            s.detail = Some("not sent: the server declares no `tools` capability".into());
+            s.hints.push("a server with tools must declare the `tools` capability in its initialize answer; without it AI platforms see no tools".into());
+        } else if tools.is_empty() {
             s.outcome = Outcome::Fail;
             s.detail = Some("the server lists no tools".into());
             s.hints.push("in CARTO, each Workflow must be published as an MCP tool (Workflow > Settings > MCP Tool) and the changes synced; then check again".into());
