@@ -622,7 +622,7 @@ async fn live(
     // The fix: register the presets that were refused (all of them when
     // named; with none named, only a suggestion).
     let mut plan = FixPlan::default();
-    for r in out.iter().filter(|r| !accepted(r)) {
+    for r in out.iter().filter(|r| r.result.callback_mismatch) {
         if let Some(p) = r.platform
             && !plan.add_platforms.iter().any(|x| x == p)
             && r.registered != Some(true)
@@ -666,14 +666,14 @@ async fn read_callbacks(
 fn render_live(ui: &Ui, r: &LiveReport<'_>, named: bool) -> String {
     let mut out = vec![
         format!(
-            "{:<22}{}",
+            "{:<24}{}",
             "Authorization server", r.authorization_server.issuer
         ),
         format!(
-            "{:<22}{}",
+            "{:<24}{}",
             "Authorization endpoint", r.authorization_server.authorization_endpoint
         ),
-        format!("{:<22}{}", "Client", r.client_id),
+        format!("{:<24}{}", "Client", r.client_id),
         String::new(),
     ];
     let rows = r
@@ -708,6 +708,14 @@ fn render_live(ui: &Ui, r: &LiveReport<'_>, named: bool) -> String {
             line.push_str(" None of them is registered on this client, so this is expected for platforms you do not use.");
         }
         out.push(line);
+        if r.probes
+            .iter()
+            .any(|p| p.result.verdict == probe::Verdict::Refused && !p.result.callback_mismatch)
+        {
+            out.push(
+                "Some were refused for another reason than the callback (see WHY): check the client ID, and what else the server requires.".into(),
+            );
+        }
         for p in r
             .probes
             .iter()

@@ -20,6 +20,7 @@ use crate::http::{Http, Response, Retry};
 /// The authorization server found from an MCP server URL.
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
+    #[serde(skip)]
     pub mcp_url: String,
     /// The resource to request (the protected resource metadata's).
     pub resource: String,
@@ -131,6 +132,9 @@ pub struct ProbeResult {
     pub status: u16,
     /// Where it redirected, if it did.
     pub location: Option<String>,
+    /// Refused because of the redirect URI (a callback mismatch), as
+    /// opposed to the client or another parameter.
+    pub callback_mismatch: bool,
 }
 
 /// Sends the authorization request for `redirect_uri` and reads the answer
@@ -164,6 +168,7 @@ pub async fn probe(
             page.path(),
             error_text(&answer.body)
         );
+        result.callback_mismatch = looks_like_mismatch(&result.reason);
     }
     Ok(result)
 }
@@ -178,6 +183,16 @@ pub fn classify(
     r: &Response,
     redirect_uri: &str,
 ) -> (ProbeResult, Option<Followup>) {
+    let (mut out, followup) = classify_answer(request, r, redirect_uri);
+    out.callback_mismatch = out.verdict == Verdict::Refused && looks_like_mismatch(&out.reason);
+    (out, followup)
+}
+
+fn classify_answer(
+    request: &Url,
+    r: &Response,
+    redirect_uri: &str,
+) -> (ProbeResult, Option<Followup>) {
     let status = r.status.as_u16();
     let mut out = ProbeResult {
         redirect_uri: redirect_uri.to_string(),
@@ -185,6 +200,7 @@ pub fn classify(
         reason: String::new(),
         status,
         location: None,
+        callback_mismatch: false,
     };
     if r.status.is_redirection() {
         let Some(loc) = r.header("location").and_then(|l| request.join(l).ok()) else {
@@ -239,12 +255,12 @@ pub fn classify(
         }
         out.verdict = Verdict::Accepted;
         out.reason = if same_origin {
-            format!("redirected to the login page {}", loc.path())
+            format!("redirected to the login page {}", short_path(&loc))
         } else {
             format!(
                 "redirected to {}{} to log in",
                 discovery::origin(&loc),
-                loc.path()
+                short_path(&loc)
             )
         };
         return (out, None);
@@ -282,6 +298,15 @@ fn is_redirect_target(u: &Url, redirect_uri: &str) -> bool {
         && u.host_str() == r.host_str()
         && u.port_or_known_default() == r.port_or_known_default()
         && u.path() == r.path()
+}
+
+/// A path without its long random parts (`/interaction/…`), for reading.
+fn short_path(u: &Url) -> String {
+    u.path()
+        .split('/')
+        .map(|seg| if seg.len() > 16 { "…" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn looks_like_mismatch(text: &str) -> bool {
@@ -391,6 +416,16 @@ mod tests {
         let (r, _) = classify(
             &req(),
             &resp(
+                303,
+                Some("/interaction/qx0qJxRuEeHhQs2gfHkzmIaZiiagjDMslsKBqWKo6zf"),
+                "",
+            ),
+            CB,
+        );
+        assert_eq!(r.reason, "redirected to the login page /interaction/…");
+        let (r, _) = classify(
+            &req(),
+            &resp(
                 302,
                 Some("https://accounts.google.com/o/oauth2/auth?x=1"),
                 "",
@@ -424,6 +459,7 @@ mod tests {
 <p>error: <code>invalid_redirect_uri</code></p></body></html>"#;
         let (r, _) = classify(&req(), &resp(400, None, page), CB);
         assert_eq!(r.verdict, Verdict::Refused);
+        assert!(r.callback_mismatch);
         assert_eq!(
             r.reason,
             "Callback URL mismatch. https://chatgpt.com/connector_platform_oauth_redirect is not in the list of allowed callback URLs."

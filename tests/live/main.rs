@@ -10,5 +10,6 @@
 mod common;
 
 mod check;
+mod diagnose;
 mod fake_api;
 mod stack;
