@@ -900,10 +900,11 @@ impl<B: ClientBackend> Engine<'_, B> {
 
         // Step 6: the authorization request.
         let t = Instant::now();
-        let title = if step_up {
-            "Authorization (scope step-up)"
-        } else {
-            "Authorization in the browser"
+        let title = match (self.cfg.browser, step_up) {
+            (BrowserMode::Http, false) => "Authorization over HTTP (no browser)",
+            (BrowserMode::Http, true) => "Authorization over HTTP (scope step-up)",
+            (_, false) => "Authorization in the browser",
+            (_, true) => "Authorization in the browser (scope step-up)",
         };
         let mut s = Step::new("authorize", title);
         let req = match authorize::build(
@@ -921,7 +922,6 @@ impl<B: ClientBackend> Engine<'_, B> {
             .push(format!("GET {}", crate::redact::url(req.url.as_str())));
         let got = match self.cfg.browser {
             BrowserMode::Http => {
-                s.title = format!("{title} (over HTTP, no browser)");
                 let mut attempts = Vec::new();
                 let r = authorize::follow_http(self.http, &req.url, &redirect, &mut attempts).await;
                 s.evidence
@@ -1160,7 +1160,8 @@ impl<B: ClientBackend> Engine<'_, B> {
             // tools/list to call (MCP lifecycle: only negotiated features).
             let mut s = Step::new("tools-list", "MCP tools/list");
             s.outcome = Outcome::Warn;
-            s.detail = Some("not called: the server does not declare the `tools` capability".into());
+            s.detail =
+                Some("not called: the server does not declare the `tools` capability".into());
             s.hints.push("a CARTO MCP server offers its published Workflows as tools; if you expected tools, publish Workflows as MCP tools and sync".into());
             self.push(s);
             session.close().await;
