@@ -72,7 +72,7 @@ for (const name of names) {
     details.push(
       `${name}: ${relative(process.cwd(), run.dir)}/ (harness.log, checks.json, stderr.txt)` +
         bad
-          .map((c) => `\n    ${c.id}: ${c.errorMessage || c.description}`)
+          .map((c) => `\n    ${c.id}: ${c.errorMessage || c.details?.message || c.description}`)
           .join('')
     );
   }
@@ -80,8 +80,7 @@ for (const name of names) {
 
 const header = ['scenario', 'result', 'failing checks'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) =>
-  `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`.replace(/\s+\|$/, ' |');
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
