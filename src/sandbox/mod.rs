@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::Request;
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, jwk::Jwk};
@@ -251,15 +251,77 @@ impl Drop for Sandbox {
 
 fn router(state: Arc<State>) -> Router {
     let events = state.events.clone();
+    let cors_state = state.clone();
     Router::new()
         .merge(api::routes())
         .merge(authz::routes())
         .merge(mcp::routes())
         .with_state(state)
         .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let state = cors_state.clone();
+            async move { cors(state, req, next).await }
+        }))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
             let events = events.clone();
             async move { log_request(events, req, next).await }
         }))
+}
+
+/// CORS for browser-based MCP clients (MCP Inspector, MCPJam) that fetch
+/// the metadata, the token endpoint and the MCP server from a page: pages on
+/// loopback origins, and the origins a client lists as allowed, may call;
+/// preflights are answered here.
+async fn cors(state: Arc<State>, req: Request, next: Next) -> Response {
+    use axum::http::{HeaderValue, Method, StatusCode, header};
+    let origin = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let allowed = origin.as_deref().filter(|o| {
+        crate::callback::is_loopback_url(o)
+            || state.db().clients.values().any(|c| {
+                c.allowed_origins
+                    .iter()
+                    .chain(&c.web_origins)
+                    .any(|a| a == o)
+            })
+    });
+    let preflight = req.method() == Method::OPTIONS
+        && req
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let mut res = if preflight {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        next.run(req).await
+    };
+    if let Some(o) = allowed.and_then(|o| HeaderValue::from_str(o).ok()) {
+        let h = res.headers_mut();
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, o);
+        h.insert(header::VARY, HeaderValue::from_static("Origin"));
+        h.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("mcp-session-id, www-authenticate"),
+        );
+        if preflight {
+            h.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST, PATCH, DELETE, OPTIONS"),
+            );
+            h.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static(
+                    "authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id",
+                ),
+            );
+            h.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("600"),
+            );
+        }
+    }
+    res
 }
 
 async fn log_request(
@@ -666,6 +728,31 @@ mod tests {
                 .unwrap_err()
                 .contains("signature")
         );
+    }
+
+    #[tokio::test]
+    async fn browser_clients_on_loopback_get_cors() {
+        let (sb, c) = testing::start(true).await;
+        let r = c
+            .request(reqwest::Method::OPTIONS, &sb.urls().token_endpoint)
+            .header("origin", "http://localhost:6274")
+            .header("access-control-request-method", "POST")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        assert_eq!(
+            r.headers()["access-control-allow-origin"],
+            "http://localhost:6274"
+        );
+        let r = c
+            .get(&sb.urls().authorization_server_metadata)
+            .header("origin", "https://evil.example")
+            .send()
+            .await
+            .unwrap();
+        assert!(!r.headers().contains_key("access-control-allow-origin"));
+        sb.stop().await;
     }
 
     #[test]
