@@ -406,3 +406,36 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("accepted"), "{}", stdout(&o));
 }
+
+#[test]
+fn auth_login_against_the_sandbox_stands_in_for_a_carto_login() {
+    let env = Env::new();
+    let sb = start(&env, &["--port", "0", "--auto-approve"], false);
+    let issuer = sb.var("CARTO_MCP_AUTH_URL");
+    // Only the API URL and backend: the token comes from the login.
+    let cmd = || {
+        let mut c = env.cmd();
+        c.env("CARTO_MCP_API_URL", sb.var("CARTO_MCP_API_URL"));
+        c
+    };
+    let o = cmd()
+        .args(["auth", "login", "--auth-url", &issuer, "--browser", "http"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stderr(&o), sb.logs());
+    let o = cmd().args(["auth", "status"]).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("auth0|sandbox-user"), "{}", stdout(&o));
+    let o = cmd()
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "mcpjam",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
