@@ -676,6 +676,8 @@ fn render_live(ui: &Ui, r: &LiveReport<'_>, named: bool) -> String {
         format!("{:<24}{}", "Client", r.client_id),
         String::new(),
     ];
+    // The client's callbacks are known: say which probes are its own.
+    let known = r.probes.iter().any(|p| p.registered.is_some());
     let rows = r
         .probes
         .iter()
@@ -685,15 +687,28 @@ fn render_live(ui: &Ui, r: &LiveReport<'_>, named: bool) -> String {
                 probe::Verdict::Refused => ui.red_out("refused"),
                 probe::Verdict::Unknown => "unknown".to_string(),
             };
-            vec![
+            let mut row = vec![
                 p.platform.unwrap_or("-").to_string(),
                 p.result.redirect_uri.clone(),
-                verdict,
-                p.result.reason.clone(),
-            ]
+            ];
+            if known {
+                let on = if p.registered == Some(true) {
+                    "yes"
+                } else {
+                    "no"
+                };
+                row.push(on.to_string());
+            }
+            row.extend([verdict, p.result.reason.clone()]);
+            row
         })
         .collect();
-    out.push(ui.render_table(&["platform", "redirect uri", "result", "why"], rows));
+    let header: &[&str] = if known {
+        &["platform", "redirect uri", "on client", "result", "why"]
+    } else {
+        &["platform", "redirect uri", "result", "why"]
+    };
+    out.push(ui.render_table(header, rows));
     out.push(String::new());
     let refused = r
         .probes

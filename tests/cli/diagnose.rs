@@ -430,3 +430,139 @@ async fn an_unknown_client_is_refused_by_the_api() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("nope"));
 }
+
+// ----- --live against an in-process authorization server ----------------------------
+
+/// An Auth0-like `/authorize`: a redirect to the login page for an allowed
+/// callback, Auth0's error page otherwise.
+struct Authorize {
+    allowed: Vec<String>,
+}
+
+impl Respond for Authorize {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let q: Vec<(String, String)> = req.url.query_pairs().into_owned().collect();
+        let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        for k in ["client_id", "code_challenge", "state", "resource", "scope"] {
+            assert!(get(k).is_some(), "{k} missing from {}", req.url);
+        }
+        assert_eq!(get("code_challenge_method").as_deref(), Some("S256"));
+        assert!(req.headers.get("authorization").is_none() && req.headers.get("cookie").is_none());
+        let redirect = get("redirect_uri").unwrap_or_default();
+        if self.allowed.contains(&redirect) {
+            ResponseTemplate::new(302).insert_header("location", "/u/login?state=hKFo2SBGZlRpd3V")
+        } else {
+            ResponseTemplate::new(400).set_body_raw(
+                format!(
+                    "<!DOCTYPE html><html><head><title>Error</title><style>body{{color:red}}</style></head><body><div class=\"error\"><h1>Oops!, something went wrong</h1><p>invalid_request: Callback URL mismatch. {redirect} is not in the list of allowed callback URLs.</p></div></body></html>"
+                ),
+                "text/html",
+            )
+        }
+    }
+}
+
+async fn fake_mcp_and_as(allowed: &[&str]) -> MockServer {
+    use wiremock::matchers::{method, path};
+    let server = MockServer::start().await;
+    let base = server.uri();
+    Mock::given(method("POST"))
+        .and(path("/mcp/ac_7xhfwyml"))
+        .respond_with(ResponseTemplate::new(401).insert_header(
+            "www-authenticate",
+            format!(
+                "Bearer resource_metadata=\"{base}/.well-known/oauth-protected-resource/mcp/ac_7xhfwyml\", scope=\"mcp:tools\""
+            )
+            .as_str(),
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(path(
+        "/.well-known/oauth-protected-resource/mcp/ac_7xhfwyml",
+    ))
+    .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+        "resource": format!("{base}/mcp/ac_7xhfwyml"),
+        "authorization_servers": [base],
+    })))
+    .mount(&server)
+    .await;
+    Mock::given(path("/.well-known/oauth-authorization-server"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "issuer": base,
+            "authorization_endpoint": format!("{base}/authorize"),
+            "token_endpoint": format!("{base}/oauth/token"),
+            "code_challenge_methods_supported": ["S256"],
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(path("/authorize"))
+        .respond_with(Authorize {
+            allowed: allowed.iter().map(|s| s.to_string()).collect(),
+        })
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn live_probe_reports_each_platform() {
+    let server = fake_mcp_and_as(&[CLAUDE, INSPECTOR]).await;
+    let env = Env::new();
+    let mcp = format!("{}/mcp/ac_7xhfwyml", server.uri());
+    let out = env
+        .cmd()
+        .args(["diagnose", "--live", &mcp, "--client-id", ID])
+        .args(["--registered", CLAUDE, "--registered", INSPECTOR])
+        .output()
+        .unwrap();
+    // Both of the client's own callbacks are accepted: exit 0, even though
+    // the presets it does not have are refused.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let port = server.address().port().to_string();
+    insta::with_settings!({filters => vec![(port.as_str(), "[PORT]")]}, {
+        insta::assert_snapshot!("live_table", stdout(&out));
+    });
+    // Nothing is sent to any token endpoint: nobody logs in.
+    let reqs = server.received_requests().await.unwrap();
+    assert!(reqs.iter().all(|r| r.url.path() != "/oauth/token"));
+    assert_eq!(
+        reqs.iter().filter(|r| r.url.path() == "/authorize").count(),
+        5
+    );
+
+    // Naming a refused platform makes it a failure, with the fix.
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "--live",
+            &mcp,
+            "--client-id",
+            ID,
+            "--platform",
+            "chatgpt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!(
+        "Fix: carto-mcp client update {ID} --add-platform chatgpt"
+    )));
+}
+
+#[tokio::test]
+async fn live_needs_a_client_id() {
+    let server = fake_mcp_and_as(&[]).await;
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "diagnose",
+            "--live",
+            &format!("{}/mcp/ac_7xhfwyml", server.uri()),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--client-id"));
+}
