@@ -8,6 +8,7 @@ mod auth;
 mod check;
 mod client;
 mod completions;
+mod conformance;
 mod demo;
 mod diagnose;
 mod platforms;
