@@ -604,13 +604,16 @@ async fn update(ctx: &Ctx<'_>, a: ClientUpdateArgs) -> anyhow::Result<()> {
     let current = opened.backend.get(&id).await?;
 
     let mut callbacks = current.callbacks.clone();
+    // A value stored whole (a comma-joined or blank-padded entry, as
+    // `diagnose` prints it) is removed as it is, not only its pieces.
+    callbacks.retain(|c| !a.remove_callbacks.contains(c));
     let mut removing: Vec<String> = remove_platforms
         .iter()
         .flat_map(|p| p.callbacks.iter().map(|s| s.to_string()))
         .collect();
     callback::union_in_order(&mut removing, remove_callbacks);
     for r in &removing {
-        if !callbacks.contains(r) {
+        if !callbacks.contains(r) && callbacks.len() == current.callbacks.len() {
             ui.status(format!("note: '{r}' is not one of the client's callbacks"));
         }
     }

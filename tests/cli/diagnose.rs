@@ -566,3 +566,45 @@ async fn live_needs_a_client_id() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--client-id"));
 }
+
+#[tokio::test]
+async fn the_printed_command_fixes_a_joined_entry() {
+    let joined = "http://127.0.0.1:6274/oauth/callback/debug, http://127.0.0.1:6274/oauth/callback";
+    let fake = Fake::start(&[joined]).await;
+    let env = Env::new();
+    let input = "Callback URL mismatch. http://127.0.0.1:6274/oauth/callback is not in the list of allowed callback URLs.";
+    let out = cmd(&env, &fake)
+        .args(["diagnose", input, "--client-id", ID, "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let fix = json_of(&out)["fix"].clone();
+    assert_eq!(fix["add_platforms"], json!(["mcpjam"]));
+    assert_eq!(fix["remove_callbacks"], json!([joined]));
+
+    // Run `client update` with exactly those flags.
+    let mut update = cmd(&env, &fake);
+    update.args([
+        "client",
+        "update",
+        ID,
+        "--add-platform",
+        "mcpjam",
+        "--remove-callback",
+        joined,
+    ]);
+    let out = update.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        fake.callbacks(),
+        json!([
+            "http://127.0.0.1:6274/oauth/callback/debug",
+            "http://127.0.0.1:6274/oauth/callback"
+        ])
+    );
+    let out = cmd(&env, &fake)
+        .args(["diagnose", input, "--client-id", ID])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
