@@ -1232,7 +1232,13 @@ impl<B: ClientBackend> Engine<'_, B> {
                 s.evidence
                     .push(format!("note: {} is not in the listed tools", call.name));
             }
-            match session.call_tool(&call.name, call.args.clone()).await {
+            let asked_before = self.cfg.elicitation.records().len();
+            let result = session.call_tool(&call.name, call.args.clone()).await;
+            // What the server asked the user during the call, and the answer.
+            for e in self.cfg.elicitation.records().iter().skip(asked_before) {
+                s.evidence.push(e.line());
+            }
+            match result {
                 Ok(r) => {
                     let took = t.elapsed();
                     s.duration_ms = ms(took);

@@ -106,6 +106,20 @@ pub struct ElicitationRecord {
     pub note: Option<String>,
 }
 
+impl ElicitationRecord {
+    /// One line for the report: what was asked, what was answered.
+    pub fn line(&self) -> String {
+        let mut l = format!("elicitation \"{}\" → {}", self.message, self.action);
+        if let Some(c) = &self.content {
+            l.push_str(&format!(" {c}"));
+        }
+        if let Some(n) = &self.note {
+            l.push_str(&format!(" ({n})"));
+        }
+        l
+    }
+}
+
 /// Answers elicitation requests by a policy and keeps a record of them.
 /// Clones share the record.
 #[derive(Clone)]
@@ -198,6 +212,10 @@ impl Elicitor {
 impl ElicitationHandler for Elicitor {
     fn elicit(&self, request: ElicitRequestParams) -> BoxFuture<'static, ElicitResult> {
         Box::pin(self.clone().answer(request))
+    }
+
+    fn records(&self) -> Vec<ElicitationRecord> {
+        Elicitor::records(self)
     }
 }
 
@@ -367,6 +385,11 @@ mod tests {
         let records = client.records();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].action, "accept");
+        assert!(
+            records[0].line().contains("→ accept {\"age\":30"),
+            "{}",
+            records[0].line()
+        );
         assert!(records[0].message.starts_with("Test client default"));
     }
 

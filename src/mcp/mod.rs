@@ -36,6 +36,10 @@ use crate::oauth::discovery::{Challenge, parse_www_authenticate};
 /// default declines.
 pub trait ElicitationHandler: Send + Sync + 'static {
     fn elicit(&self, request: ElicitRequestParams) -> BoxFuture<'static, ElicitResult>;
+    /// The requests answered so far, for the report.
+    fn records(&self) -> Vec<elicitation::ElicitationRecord> {
+        Vec::new()
+    }
 }
 
 /// Declines every elicitation request.
