@@ -139,15 +139,28 @@ fn parse_url(text: &str) -> ParsedInput {
     } else if out.error.is_some() || out.error_description.is_some() {
         out.form = Some(InputForm::ErrorUrl);
         let desc = out.error_description.clone().unwrap_or_default();
-        out.redirect_uri = from_text(&desc).redirect_uri;
+        out.redirect_uri = from_text(&desc).redirect_uri.or_else(|| {
+            // An error delivered to a callback: that callback was accepted.
+            get("state").map(|_| without_response(text))
+        });
     } else if out.client_id.is_some() {
         // An authorization URL without redirect_uri: nothing to compare.
         out.form = Some(InputForm::AuthorizationUrl);
     } else {
         out.form = Some(InputForm::RedirectUri);
-        out.redirect_uri = Some(text.to_string());
+        out.redirect_uri = Some(if get("code").is_some() || get("state").is_some() {
+            without_response(text)
+        } else {
+            text.to_string()
+        });
     }
     out
+}
+
+/// A callback URL as the server called it back (`?code=…&state=…`): the
+/// redirect URI is the part before the query. The code never goes further.
+fn without_response(text: &str) -> String {
+    text.split(['?', '#']).next().unwrap_or(text).to_string()
 }
 
 fn parse_text(text: &str) -> ParsedInput {
@@ -461,6 +474,26 @@ mod tests {
         assert_eq!(
             p.redirect_uri.as_deref(),
             Some("http://localhost:8000/callback/")
+        );
+    }
+
+    #[test]
+    fn a_pasted_callback_response_gives_its_redirect_uri_and_drops_the_code() {
+        let p = ok(
+            "http://localhost:8000/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz&iss=https%3A%2F%2Fauth.carto.com%2F",
+        );
+        assert_eq!(
+            p.redirect_uri.as_deref(),
+            Some("http://localhost:8000/callback")
+        );
+        assert!(!format!("{p:?}").contains("SplxlOBeZQQYbYS6WxSbIA"));
+        let p = ok(
+            "https://claude.ai/api/mcp/auth_callback?error=access_denied&error_description=The+user+denied+access&state=s",
+        );
+        assert_eq!(p.form, Some(InputForm::ErrorUrl));
+        assert_eq!(
+            p.redirect_uri.as_deref(),
+            Some("https://claude.ai/api/mcp/auth_callback")
         );
     }
 

@@ -150,12 +150,18 @@ async fn offline(
                 "--fix reads the client's callbacks through the backend; --registered is ignored",
             );
         }
-        let b = carto::open_backend(ctx.global, &http).await?;
+        let how = "reading the client's callbacks (to compare without reading the client, pass --registered URL)";
+        let b = carto::open_backend(ctx.global, &http)
+            .await
+            .map_err(|e| e.context(how))?;
         ui.status(format!(
             "Reading client {id}'s callbacks through the {} backend…",
             b.name()
         ));
-        let client = b.get(id).await?;
+        let client = b
+            .get(id)
+            .await
+            .map_err(|e| anyhow::Error::new(e).context(how))?;
         backend = Some(b);
         (client.callbacks, "backend")
     } else {
