@@ -45,7 +45,7 @@ fi
 # The client under test: the project's own binary.
 BIN="${CARTO_MCP_BIN:-$ROOT/target/debug/carto-mcp}"
 if [[ -z "${CARTO_MCP_BIN:-}" ]]; then
-  (cd "$ROOT" && cargo build --locked --quiet --bin carto-mcp)
+  (cd "$ROOT" && cargo build --locked --quiet --all-features --bin carto-mcp)
 fi
 [[ -x "$BIN" ]] || { echo "conformance.sh: no binary at $BIN" >&2; exit 1; }
 BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
