@@ -105,6 +105,14 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
             .with_context(|| format!("cannot read --private-key {}", p.display()))?;
         cfg.private_key = Some(SecretString::from(pem));
     }
+    if let Some(pem) = &cfg.private_key {
+        // A key that cannot sign is a usage error: say so before any request.
+        crate::oauth::assertion::SigningKey::from_pem(pem.expose_secret()).map_err(|e| {
+            Failure::usage(e.to_string()).hint(
+                "--private-key takes a PEM private key: PKCS#8 (BEGIN PRIVATE KEY), SEC1 (BEGIN EC PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY)",
+            )
+        })?;
+    }
     if let Some(name) = &args.as_platform {
         cfg.platform = Some(platforms::find(name)?);
     }

@@ -269,3 +269,21 @@ fn pkcs8_body(pem: &str) -> String {
         .take(40)
         .collect()
 }
+
+#[tokio::test]
+async fn an_unusable_private_key_is_a_usage_error_before_any_request() {
+    let s = MockServer::start().await;
+    let env = Env::new();
+    let key = env.path("key.pem");
+    std::fs::write(&key, pem("PUBLIC KEY", b"\x30\x00")).unwrap();
+    let o = env
+        .cmd()
+        .args(["check", &format!("{}/mcp", s.uri()), "--client-credentials"])
+        .args(["--client-id", "c", "--private-key"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a private key"), "{}", stderr(&o));
+    assert!(s.received_requests().await.unwrap().is_empty());
+}
