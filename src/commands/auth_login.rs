@@ -42,6 +42,10 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
     );
     cfg.redirect_uri = Some(redirect);
     cfg.audience = Some(AUDIENCE.to_string());
+    // A login is an OpenID Connect sign-in: `openid` is what every
+    // authorization server grants to a user (Auth0 mints the API token for
+    // the audience either way).
+    cfg.scope = Some("openid".to_string());
     cfg.browser = browser_mode(&args.browser);
     cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
     if !ctx.ui.json {
@@ -84,14 +88,18 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
             "steps": result.report.steps,
         }))?;
     } else {
-        let who = summary.sub.as_deref().unwrap_or("you");
+        let who = summary
+            .sub
+            .as_deref()
+            .map(|s| format!(" as {s}"))
+            .unwrap_or_default();
         let account = summary
             .account_id
             .as_deref()
             .map(|a| format!(" (account {a})"))
             .unwrap_or_default();
         ctx.ui.success(format!(
-            "Logged in to CARTO as {who}{account}; token stored in {}",
+            "Logged in to CARTO{who}{account}; token stored in {}",
             path.display()
         ));
         if let Some(e) = &summary.expires_at {

@@ -9,6 +9,7 @@
 #[path = "../cli/common.rs"]
 mod common;
 
+mod auth_login;
 mod check;
 mod diagnose;
 mod fake_api;
