@@ -11,7 +11,7 @@ use secrecy::ExposeSecret;
 use super::Ctx;
 use super::check::{StepPrinter, browser_mode};
 use crate::carto::auth::{AUDIENCE, login_path};
-use crate::check::{self, CheckConfig};
+use crate::check::{self, CheckConfig, Observer};
 use crate::cli::AuthLoginArgs;
 use crate::error::{ExitKind, Failure, Verdict};
 use crate::oauth::token::TokenSummary;
@@ -53,7 +53,13 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
             .status(format!("Logging in to CARTO at {}", args.auth_url));
     }
     let obs = StepPrinter::new(ctx.ui);
-    let result = check::login(&http, &cfg, &args.auth_url, &obs).await;
+    let result = tokio::select! {
+        r = check::login(&http, &cfg, &args.auth_url, &obs) => r,
+        _ = tokio::signal::ctrl_c() => {
+            obs.waiting_done();
+            return Err(super::check::interrupted());
+        }
+    };
     let Some(tokens) = result.tokens else {
         if ctx.ui.json {
             ctx.ui.print_json(&result.report)?;

@@ -24,8 +24,16 @@ pub async fn run(ctx: &Ctx<'_>, mut args: CheckArgs) -> anyhow::Result<()> {
         // The MCP conformance suite's variables become ordinary options.
         super::check_conformance::apply_conformance_env(&mut args)?;
     }
-    let http = ctx.http()?;
     let cfg = config(ctx, &args)?;
+    // One client for the run; a tool call may take as long as its budget.
+    let mut timeout = Duration::from_secs(ctx.global.timeout.max(1));
+    if cfg.call.is_some() {
+        timeout = timeout.max(cfg.tool_budget + Duration::from_secs(5));
+    }
+    let http = crate::http::Http::new(crate::http::HttpOptions {
+        timeout,
+        ..crate::http::HttpOptions::default()
+    })?;
     // The provisioning backend tells a pre-registered client's callbacks
     // and secret; only opened when one of them is still unknown.
     let backend = if cfg.client_id.is_some()
@@ -51,13 +59,28 @@ pub async fn run(ctx: &Ctx<'_>, mut args: CheckArgs) -> anyhow::Result<()> {
     if !ctx.ui.json {
         ctx.ui.status(format!("Checking {}", cfg.url));
     }
-    let report = check::run(&http, &cfg, backend.as_ref(), &obs).await;
+    let report = tokio::select! {
+        r = check::run(&http, &cfg, backend.as_ref(), &obs) => r,
+        _ = tokio::signal::ctrl_c() => {
+            // Dropping the run closes the loopback listener and the browser
+            // command: nothing is left listening.
+            obs.waiting_done();
+            return Err(interrupted());
+        }
+    };
     render(ctx.ui, &report, &args)?;
     if report.passed() {
         Ok(())
     } else {
         Err(Verdict(report.exit_kind).into())
     }
+}
+
+/// Ctrl-C: the run was stopped, nothing was left behind.
+pub fn interrupted() -> anyhow::Error {
+    Failure::new(crate::error::ExitKind::Error, "interrupted (Ctrl-C)")
+        .hint("nothing was changed; run the command again to check")
+        .into()
 }
 
 /// Turns the flags into the engine's configuration (usage errors here:

@@ -95,7 +95,8 @@ pub async fn bind(redirect_uri: &Url, state: SecretString) -> Result<Listener, O
 
 impl Listener {
     /// Waits for the callback, at most `timeout`, and stops listening
-    /// whatever happens (also on Ctrl-C).
+    /// whatever happens. (Ctrl-C is the command's: it drops this future,
+    /// and dropping the listener frees the port.)
     pub async fn wait(mut self, timeout: Duration) -> Result<CallbackParams, OAuthError> {
         let result = tokio::select! {
             r = &mut self.rx => r.map_err(|_| OAuthError::Other("the listener stopped".into())),
@@ -103,7 +104,6 @@ impl Listener {
                 secs: timeout.as_secs(),
                 wrong_state: self.shared.wrong_state.load(Ordering::SeqCst),
             }),
-            _ = tokio::signal::ctrl_c() => Err(OAuthError::Interrupted),
         };
         self.close().await;
         result

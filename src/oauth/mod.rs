@@ -58,8 +58,6 @@ pub enum OAuthError {
     Bind { addr: String, detail: String },
     #[error("no login callback within {secs} s")]
     LoginTimeout { secs: u64, wrong_state: bool },
-    #[error("the login was cancelled (Ctrl-C)")]
-    Interrupted,
     #[error("the authorization server refused the login: {error}{}", description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
     Denied {
         error: String,

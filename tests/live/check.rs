@@ -487,3 +487,54 @@ fn without_show_token_the_token_is_nowhere() {
     let all = format!("{}{}", stdout(&o), stderr(&o));
     assert!(!all.contains("eyJ"), "{all}");
 }
+
+#[test]
+fn no_browser_prints_the_url_and_waits_for_the_login() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    let stack = Stack::from_env();
+    let env = Env::new();
+    let c = stack.client("browser");
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("carto-mcp"));
+    cmd.env_clear()
+        .env("HOME", env.home())
+        .env("XDG_CONFIG_HOME", env.path(".config"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("NO_COLOR", "1")
+        .args(["check", &stack.mcp("ac_good"), "--no-browser", "--json"])
+        .args(["--client-id", &c.id, "--client-secret-stdin"])
+        .args(["--redirect-uri", &c.redirect, "--login-timeout", "60"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(c.secret.as_bytes())
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = loop {
+        let Some(Ok(line)) = lines.next() else {
+            let _ = child.kill();
+            panic!("stderr ended before the authorization URL was printed");
+        };
+        let t = line.trim();
+        if t.starts_with(&stack.as_url) && t.contains("code_challenge=") {
+            break t.to_string();
+        }
+    };
+    // The user opens the printed URL.
+    let b = std::process::Command::new(&stack.browser)
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", rest.join("\n"));
+    let r = json_of(&o);
+    assert_eq!(r["verdict"], "pass");
+}
