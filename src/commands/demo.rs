@@ -26,7 +26,8 @@ use crate::http::Http;
 use crate::oauth::probe;
 use crate::output::Ui;
 use crate::platforms::{self, Platform, Source};
-use crate::sandbox::{Sandbox, SandboxEvent, SandboxOptions, SandboxUrls, mcp::TOOL_SLOW};
+use crate::sandbox::mcp::{TOOL_DENIED, TOOL_SLOW};
+use crate::sandbox::{Sandbox, SandboxEvent, SandboxOptions, SandboxUrls};
 
 /// The presets the demo client is created with.
 pub const DEMO_PLATFORMS: &[&str] = &["inspector", "claude"];
@@ -42,6 +43,8 @@ struct DemoReport<'a> {
     check: &'a Report,
     /// Why the report's verdict is `fail` and that is expected here.
     check_expected_failure: Option<String>,
+    /// The call of the workflow the sandbox user may not run.
+    permission_error: Option<PermissionCall>,
     probe: ProbeSection,
     /// What did not go as expected, one line each.
     problems: Vec<String>,
@@ -54,6 +57,16 @@ struct ClientSummary {
     callbacks: Vec<String>,
     platforms: Vec<&'static str>,
     create_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PermissionCall {
+    tool: String,
+    duration_ms: u64,
+    /// The tool's own message.
+    message: String,
+    /// What the check engine says to do about it.
+    hints: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,10 +121,11 @@ pub async fn run(ctx: &Ctx<'_>, args: DemoArgs) -> anyhow::Result<()> {
     let urls = sb.urls().clone();
     sb.stop().await;
     log.abort();
-    let (client, report, probe_section) = result?;
+    let (client, report, denied, probe_section) = result?;
 
     let mut problems = Vec::new();
     let check_expected_failure = judge_check(&report, &mut problems);
+    let permission = judge_denied(denied.as_ref(), &mut problems);
     for r in &probe_section.rows {
         if !r.as_expected {
             problems.push(format!(
@@ -136,11 +150,20 @@ pub async fn run(ctx: &Ctx<'_>, args: DemoArgs) -> anyhow::Result<()> {
             client,
             check: &report,
             check_expected_failure,
+            permission_error: permission.clone(),
             probe: probe_section,
             problems: problems.clone(),
         })?;
     } else {
-        render(ui, &urls, &client, &report, &probe_section, &args);
+        render(
+            ui,
+            &urls,
+            &client,
+            &report,
+            permission.as_ref(),
+            &probe_section,
+            &args,
+        );
         ui.out("");
         if as_expected {
             ui.out(ui.green_out("✓ Everything went as expected."));
@@ -184,7 +207,7 @@ async fn log_events(ui: Ui, mut rx: mpsc::UnboundedReceiver<SandboxEvent>) {
     }
 }
 
-type Steps = (ClientSummary, Report, ProbeSection);
+type Steps = (ClientSummary, Report, Option<Report>, ProbeSection);
 
 async fn run_steps(ui: &Ui, http: &Http, sb: &Sandbox, args: &DemoArgs) -> anyhow::Result<Steps> {
     // 1. The client, through the Developers API like `client create`.
@@ -250,12 +273,27 @@ async fn run_steps(ui: &Ui, http: &Http, sb: &Sandbox, args: &DemoArgs) -> anyho
     });
     let report = check::run(http, &cfg, Some(&backend), &StepLines { ui }).await;
 
+    // 2b. The workflow the user may not run, with the token just obtained
+    //     (as `check --token-stdin --call get_sales_by_region_v1_0_0`).
+    let denied = match &report.access_token {
+        Some(token) => {
+            let mut cfg = CheckConfig::new(sb.urls().mcp_url.clone());
+            cfg.token = Some(token.clone());
+            cfg.call = Some(ToolCall {
+                name: TOOL_DENIED.into(),
+                args: None,
+            });
+            Some(check::run::<AnyBackend>(http, &cfg, None, &check::Quiet).await)
+        }
+        None => None,
+    };
+
     // 3. The live callback probe, as `diagnose --live <mcp url> --client-id
     //    …` for CARTO's documented platforms: the client's are accepted, the
     //    others refused with Auth0's "Callback URL mismatch".
     ui.status("3/3 Probing the platforms' callbacks (diagnose --live)…");
     let probe_section = run_probe(http, &sb.urls().mcp_url, &created).await;
-    Ok((client, report, probe_section))
+    Ok((client, report, denied, probe_section))
 }
 
 /// The proxy variable that would route plain-http requests to 127.0.0.1
@@ -370,6 +408,48 @@ fn judge_check(report: &Report, problems: &mut Vec<String>) -> Option<String> {
     }
 }
 
+/// The denied workflow must come back as a tool error naming the missing
+/// permission.
+fn judge_denied(denied: Option<&Report>, problems: &mut Vec<String>) -> Option<PermissionCall> {
+    let Some(r) = denied else {
+        problems.push(format!(
+            "{TOOL_DENIED} was not called: the login gave no token"
+        ));
+        return None;
+    };
+    match &r.call {
+        Some(c) if c.result.is_error && c.result.text.contains("permission") => {
+            let hints = r
+                .steps
+                .iter()
+                .filter(|s| s.id == "tools-call")
+                .flat_map(|s| s.hints.clone())
+                .collect();
+            Some(PermissionCall {
+                tool: c.tool.clone(),
+                duration_ms: c.duration_ms,
+                message: c.result.text.clone(),
+                hints,
+            })
+        }
+        Some(c) => {
+            problems.push(format!(
+                "{} was expected to fail with a permission error; it answered: {}",
+                c.tool, c.result.text
+            ));
+            None
+        }
+        None => {
+            let why = r
+                .failed_step()
+                .map(|s| format!("{}: {}", s.title, s.detail.clone().unwrap_or_default()))
+                .unwrap_or_default();
+            problems.push(format!("{TOOL_DENIED} could not be called ({why})"));
+            None
+        }
+    }
+}
+
 /// Shows each check step on stderr as it finishes.
 struct StepLines<'a> {
     ui: &'a Ui,
@@ -402,6 +482,7 @@ fn render(
     urls: &SandboxUrls,
     client: &ClientSummary,
     report: &Report,
+    permission: Option<&PermissionCall>,
     probe: &ProbeSection,
     args: &DemoArgs,
 ) {
@@ -495,6 +576,19 @@ fn render(
             args.budget,
             platforms::WEB_REQUEST_BUDGET_SECS
         ));
+    }
+    if let Some(p) = permission {
+        ui.out(format!(
+            "  Permission error: {} answered in {} ms with a tool error (expected):",
+            p.tool, p.duration_ms
+        ));
+        ui.out(format!("    \"{}\"", p.message));
+        for h in &p.hints {
+            ui.out(format!("    hint: {h}"));
+        }
+        ui.out(
+            "    (at CARTO the token carries the permissions of the user who logged in: share the connection with that user, or log in as one who has it)",
+        );
     }
     ui.out("");
 

@@ -356,7 +356,7 @@ async fn call_tool(name: &str, args: &Value, sub: &str) -> Option<Value> {
         }
         TOOL_DENIED => text_result(
             format!(
-                "Error running workflow: permission denied. The user {sub} does not have permission on the connection 'carto_dw' (the token carries the permissions of the CARTO user who logged in)."
+                "Error running workflow: permission denied. The user {sub} does not have permission on the connection 'carto_dw'."
             ),
             true,
         ),

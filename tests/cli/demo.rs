@@ -66,6 +66,14 @@ fn demo_runs_the_whole_job_and_reports_it() {
         out.contains("run_slow_workflow_v1_0_0 took") && out.contains("flagged as too slow"),
         "{out}"
     );
+    assert!(
+        out.contains("Permission error: get_sales_by_region_v1_0_0"),
+        "{out}"
+    );
+    assert!(
+        out.contains("does not have permission on the connection"),
+        "{out}"
+    );
     assert!(out.contains("Everything went as expected"), "{out}");
     let probe_line = |platform: &str, cb: &str| {
         out.lines()
@@ -124,6 +132,13 @@ fn demo_json_is_one_document_with_every_section() {
     assert_eq!(doc["check"]["call"]["budget_ms"], 200);
     assert!(doc["check"]["call"]["duration_ms"].as_u64().unwrap() > 200);
     assert_eq!(doc["check"]["tools"].as_array().unwrap().len(), 3);
+    assert!(
+        doc["permission_error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("permission denied"),
+        "{doc:#}"
+    );
     let rows = doc["probe"]["rows"].as_array().unwrap();
     assert_eq!(
         rows.len(),
