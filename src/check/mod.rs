@@ -164,6 +164,9 @@ struct Engine<'a, B: ClientBackend> {
     redirect_uri: Option<String>,
     scopes: Vec<String>,
     authorizations: u32,
+    /// The pre-registered client as the backend knows it, read while
+    /// discovery ran.
+    prefetched: Option<Result<OAuthClient, String>>,
 }
 
 /// Runs a check. Never fails: every problem is a failed step of the report.
@@ -195,6 +198,7 @@ pub async fn run<B: ClientBackend>(
         redirect_uri: None,
         scopes: Vec::new(),
         authorizations: 0,
+        prefetched: None,
     };
     let _ = e.check().await;
     e.into_report()
@@ -235,6 +239,7 @@ pub async fn login(
         redirect_uri: None,
         scopes: Vec::new(),
         authorizations: 0,
+        prefetched: None,
     };
     let ok = e.login(issuer).await.is_ok();
     let tokens = if ok {
@@ -335,7 +340,31 @@ impl<B: ClientBackend> Engine<'_, B> {
             self.push(s);
             return self.mcp_phase(&url).await;
         }
-        let challenge = self.probe(&url).await?;
+        // The backend lookup of a pre-registered client does not depend on
+        // discovery: both run at once.
+        let (backend, cfg) = (self.backend, self.cfg);
+        let lookup = async move {
+            match (backend, &cfg.client_id) {
+                (Some(b), Some(id)) if !cfg.client_credentials => {
+                    Some(b.get(id).await.map_err(|e| e.to_string()))
+                }
+                _ => None,
+            }
+        };
+        let (challenge, looked) = tokio::join!(
+            async {
+                let ch = self.probe(&url).await?;
+                if let Some(c) = &ch
+                    && !self.cfg.client_credentials
+                {
+                    self.discover(&url, Some(c)).await?;
+                }
+                Ok::<_, ()>(ch)
+            },
+            lookup
+        );
+        self.prefetched = looked;
+        let challenge = challenge?;
         if self.cfg.client_credentials {
             self.discover(&url, challenge.as_ref()).await?;
             self.choose_client().await?;
@@ -736,9 +765,13 @@ impl<B: ClientBackend> Engine<'_, B> {
 
     /// Reads a pre-registered client through the backend (callbacks, and the
     /// secret when it is the user's own). Problems are notes, not failures.
-    async fn lookup_client(&self, id: &str, s: &mut Step) -> Option<OAuthClient> {
+    async fn lookup_client(&mut self, id: &str, s: &mut Step) -> Option<OAuthClient> {
         let b = self.backend?;
-        match b.get(id).await {
+        let got = match self.prefetched.take() {
+            Some(r) => r,
+            None => b.get(id).await.map_err(|e| e.to_string()),
+        };
+        match got {
             Ok(c) => {
                 s.evidence.push(format!(
                     "read client {id} through the {} backend: {} callback(s)",
@@ -1026,8 +1059,8 @@ impl<B: ClientBackend> Engine<'_, B> {
                                     let err = String::from_utf8_lossy(&o.stderr);
                                     let tail: Vec<&str> = err.lines().rev().take(3).collect();
                                     let tail: Vec<&str> = tail.into_iter().rev().collect();
-                                    Err(OAuthError::Browser(format!(
-                                        "$BROWSER exited with {} before the login came back{}",
+                                    Err(OAuthError::BrowserGaveUp(format!(
+                                        "$BROWSER {}{}",
                                         o.status,
                                         if tail.is_empty() { String::new() } else { format!(": {}", crate::redact::body(&tail.join(" | "))) }
                                     )))

@@ -69,6 +69,8 @@ pub enum OAuthError {
     NoCode,
     #[error("could not open the browser: {0}")]
     Browser(String),
+    #[error("the browser stopped before the login came back ({0})")]
+    BrowserGaveUp(String),
     #[error("the authorization server answered {status} instead of redirecting back: {detail}")]
     AuthorizePage { status: u16, detail: String },
     #[error("the token request failed ({status} {error}){}", description.as_ref().map(|d| format!(": {d}")).unwrap_or_default())]
@@ -124,6 +126,7 @@ impl Classify for OAuthError {
             ],
             OAuthError::LoginTimeout { .. } => vec![
                 "finish the login in the browser, or raise --login-timeout; without a browser use --no-browser and open the printed URL".into(),
+                "if the browser showed \"Callback URL mismatch\", the redirect URI is not registered on the client: `carto-mcp diagnose` explains it and --redirect-uri picks another".into(),
             ],
             OAuthError::Denied { error, .. } if error == "access_denied" => vec![
                 "the login or the consent was declined at the authorization server; run again and allow access".into(),
@@ -144,6 +147,16 @@ impl Classify for OAuthError {
             ],
             OAuthError::Token { error, .. } if error == "invalid_grant" => vec![
                 "the code was refused: the redirect URI or the PKCE verifier did not match, or the code expired; run again".into(),
+            ],
+            OAuthError::BrowserGaveUp(detail)
+                if detail.contains("allowed callback") || detail.contains("mismatch") =>
+            {
+                vec![
+                "the authorization server refused the redirect URI: it is not registered on the client; `carto-mcp diagnose` explains the difference".into(),
+                ]
+            }
+            OAuthError::BrowserGaveUp(_) => vec![
+                "the browser's last words are above; use --no-browser and open the printed URL yourself to see the page".into(),
             ],
             OAuthError::Browser(_) => vec![
                 "use --no-browser and open the printed URL yourself".into(),

@@ -538,3 +538,31 @@ fn no_browser_prints_the_url_and_waits_for_the_login() {
     let r = json_of(&o);
     assert_eq!(r["verdict"], "pass");
 }
+
+#[test]
+fn an_unregistered_redirect_uri_is_explained_not_waited_for() {
+    let stack = Stack::from_env();
+    let env = Env::new();
+    let mut c = stack.client("browser");
+    c.redirect = format!("http://127.0.0.1:{}/callback", crate::stack::free_port());
+    let o = c
+        .check(
+            &env,
+            &stack.mcp("ac_good"),
+            &["--json", "--login-timeout", "60"],
+        )
+        .env("BROWSER", &stack.browser)
+        .output()
+        .unwrap();
+    let r = assert_check_failed(&o);
+    let s = failed_step(&r);
+    assert_eq!(s["id"], "authorize");
+    assert!(
+        s["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Callback URL mismatch"),
+        "{s}"
+    );
+    assert!(hints(s).contains("carto-mcp diagnose"), "{s}");
+}
