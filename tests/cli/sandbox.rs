@@ -162,6 +162,12 @@ fn sandbox_serves_the_client_commands_through_its_printed_env() {
     let sb = start(&env, &["--port", "0", "--auto-approve"], false);
     assert!(sb.var("CARTO_MCP_API_URL").starts_with("http://127.0.0.1:"));
     assert_eq!(sb.var("CARTO_MCP_BACKEND"), "api");
+    let base = sb.var("CARTO_MCP_API_URL");
+    let shown = sb
+        .stdout
+        .replace(&base, "http://127.0.0.1:[PORT]")
+        .replace(&sb.var("CARTO_API_TOKEN"), "[API_TOKEN]");
+    insta::assert_snapshot!("sandbox_banner", shown);
     assert!(
         sb.stdout
             .contains(&format!("{}/mcp/ac_sandbox", sb.var("CARTO_MCP_API_URL")))
