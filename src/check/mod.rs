@@ -877,25 +877,18 @@ impl<B: ClientBackend> Engine<'_, B> {
     /// (challenge), else all of the resource's `scopes_supported`, else
     /// none; on a step-up, the union with what was asked before.
     fn scope_for(&mut self, challenge: Option<&Challenge>) -> Option<String> {
-        let split = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-        let challenged = challenge.and_then(Challenge::scope).map(split);
-        let step_up = self.authorizations > 1;
-        let mut wanted: Vec<String> = Vec::new();
-        if let Some(s) = &self.cfg.scope {
-            wanted.extend(split(s));
-        }
-        if self.cfg.scope.is_none() || step_up {
-            wanted.extend(challenged.clone().unwrap_or_default());
-        }
-        if wanted.is_empty() {
-            wanted = self
-                .discovered
-                .as_ref()
-                .and_then(|d| d.prm.as_ref())
-                .and_then(|p| p.scopes_supported.clone())
-                .unwrap_or_default();
-        }
-        crate::callback::union_in_order(&mut self.scopes, wanted);
+        let prm_scopes = self
+            .discovered
+            .as_ref()
+            .and_then(|d| d.prm.as_ref())
+            .and_then(|p| p.scopes_supported.clone());
+        self.scopes = choose_scope(
+            self.cfg.scope.as_deref(),
+            challenge.and_then(Challenge::scope),
+            prm_scopes.as_deref(),
+            &self.scopes,
+            self.authorizations > 1,
+        );
         (!self.scopes.is_empty()).then(|| self.scopes.join(" "))
     }
 
@@ -1455,6 +1448,33 @@ impl<B: ClientBackend> Engine<'_, B> {
     }
 }
 
+/// The spec's scope rules (2025-11-25): `--scope` when given, else the
+/// challenge's `scope`, else all of the resource's `scopes_supported`, else
+/// none. On a step-up the challenge's scope is added to what was asked
+/// before (the union, SEP-2350).
+pub fn choose_scope(
+    flag: Option<&str>,
+    challenged: Option<&str>,
+    scopes_supported: Option<&[String]>,
+    previous: &[String],
+    step_up: bool,
+) -> Vec<String> {
+    let split = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let mut wanted: Vec<String> = Vec::new();
+    if let Some(s) = flag {
+        wanted.extend(split(s));
+    }
+    if flag.is_none() || step_up {
+        wanted.extend(challenged.map(split).unwrap_or_default());
+    }
+    if wanted.is_empty() {
+        wanted = scopes_supported.map(<[String]>::to_vec).unwrap_or_default();
+    }
+    let mut out = previous.to_vec();
+    crate::callback::union_in_order(&mut out, wanted);
+    out
+}
+
 fn over_budget(s: &mut Step, budget: Duration, what: &str) {
     let took = Duration::from_millis(s.duration_ms);
     if took > budget && s.outcome != Outcome::Fail {
@@ -1512,5 +1532,80 @@ impl ErrLike for Wrapped {
     }
     fn hint_list(&self) -> Vec<String> {
         self.1.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn scope_rules_follow_the_spec() {
+        let sup = v(&["a", "b"]);
+        // The challenge first, then scopes_supported, then nothing.
+        assert_eq!(
+            choose_scope(None, Some("x"), Some(&sup), &[], false),
+            v(&["x"])
+        );
+        assert_eq!(
+            choose_scope(None, None, Some(&sup), &[], false),
+            v(&["a", "b"])
+        );
+        assert!(choose_scope(None, None, None, &[], false).is_empty());
+        // --scope wins the first time.
+        assert_eq!(
+            choose_scope(Some("s t"), Some("x"), Some(&sup), &[], false),
+            v(&["s", "t"])
+        );
+        // A step-up asks for the union, in order, without repeats.
+        let before = v(&["mcp:basic"]);
+        assert_eq!(
+            choose_scope(None, Some("mcp:write mcp:basic"), None, &before, true),
+            v(&["mcp:basic", "mcp:write"])
+        );
+        assert_eq!(
+            choose_scope(Some("s"), Some("w"), None, &v(&["s"]), true),
+            v(&["s", "w"])
+        );
+    }
+
+    #[test]
+    fn a_step_over_budget_fails_and_says_so() {
+        let mut s = Step::new("tools-list", "MCP tools/list");
+        s.duration_ms = 1500;
+        over_budget(&mut s, Duration::from_secs(1), "tools/list");
+        assert_eq!(s.outcome, Outcome::Fail);
+        assert!(
+            s.hints[0].contains("1.5 s, over the 1.0 s budget"),
+            "{:?}",
+            s.hints
+        );
+        let mut ok = Step::new("initialize", "MCP initialize");
+        ok.duration_ms = 999;
+        over_budget(&mut ok, Duration::from_secs(1), "initialize");
+        assert_eq!(ok.outcome, Outcome::Pass);
+    }
+
+    #[test]
+    fn a_url_that_is_not_loopback_needs_https() {
+        let mut cfg = CheckConfig::new("http://mcp.example.com/mcp");
+        let http = Http::new(Default::default()).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let r = rt.block_on(run::<crate::carto::AnyBackend>(&http, &cfg, None, &Quiet));
+        assert!(!r.passed());
+        assert_eq!(r.exit_code, 5);
+        assert_eq!(r.steps.len(), 1);
+        assert!(r.steps[0].detail.as_deref().unwrap().contains("--insecure"));
+        cfg.insecure = true;
+        cfg.url = "ftp://x/mcp".into();
+        let r = rt.block_on(run::<crate::carto::AnyBackend>(&http, &cfg, None, &Quiet));
+        assert!(r.steps[0].detail.as_deref().unwrap().contains("https"));
     }
 }

@@ -201,3 +201,66 @@ impl Report {
         x
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(steps: Vec<Step>) -> Report {
+        Report {
+            schema: 1,
+            server_url: "https://h/mcp?a=1&b=<2>".into(),
+            verdict: VerdictKind::Fail,
+            exit_code: 5,
+            total_ms: 1234,
+            budgets: Budgets {
+                request_ms: 10000,
+                tool_call_ms: 10000,
+            },
+            steps,
+            server: None,
+            tools: Vec::new(),
+            call: None,
+            client: None,
+            token: None,
+            hints: Vec::new(),
+            exit_kind: ExitKind::CheckFailed,
+            access_token: None,
+        }
+    }
+
+    #[test]
+    fn junit_has_one_case_per_step_and_escapes() {
+        let mut fail = Step::new("token", "Token request");
+        fail.outcome = Outcome::Fail;
+        fail.detail = Some("401 \"invalid_client\" <x>".into());
+        fail.hints.push("check the secret & method".into());
+        let mut skip = Step::new("initialize", "MCP initialize");
+        skip.outcome = Outcome::Skip;
+        let x = report(vec![Step::new("probe", "Probe"), fail, skip]).junit();
+        assert!(
+            x.contains("tests=\"3\" failures=\"1\" skipped=\"1\""),
+            "{x}"
+        );
+        assert!(
+            x.contains("name=\"https://h/mcp?a=1&amp;b=&lt;2&gt;\""),
+            "{x}"
+        );
+        assert!(
+            x.contains("<failure message=\"401 &quot;invalid_client&quot; &lt;x&gt;\">"),
+            "{x}"
+        );
+        assert!(x.contains("hint: check the secret &amp; method"), "{x}");
+        assert!(x.contains("<skipped/>"));
+        assert!(x.contains("time=\"1.234\""));
+    }
+
+    #[test]
+    fn the_json_never_holds_the_token() {
+        let mut r = report(vec![]);
+        r.access_token = Some(secrecy::SecretString::from("eyJsecret".to_string()));
+        let j = serde_json::to_string(&r).unwrap();
+        assert!(!j.contains("eyJsecret"));
+        assert!(j.contains("\"schema\":1"));
+    }
+}
