@@ -59,6 +59,9 @@ pub fn header_value(name: &str, value: &str) -> String {
             }
             _ => REDACTED.to_string(),
         }
+    } else if name.eq_ignore_ascii_case("location") {
+        // A redirect back to a client carries the authorization code.
+        url(value)
     } else {
         value.to_string()
     }
@@ -196,6 +199,10 @@ mod tests {
         );
         assert_eq!(header_value("content-type", "text/html"), "text/html");
         assert_eq!(header_value("Set-Cookie", "a=b"), REDACTED);
+        assert_eq!(
+            header_value("Location", "http://127.0.0.1:1/cb?code=abc&state=s"),
+            "http://127.0.0.1:1/cb?code=[redacted]&state=s"
+        );
     }
 
     #[test]

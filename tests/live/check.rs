@@ -472,6 +472,11 @@ fn the_token_and_the_secret_never_reach_stderr_at_vv() {
     assert!(!err.contains(&c.secret), "the secret is on stderr");
     let payload = token.split('.').nth(1).unwrap();
     assert!(!err.contains(payload), "part of the token is on stderr");
+    // Nor the authorization code (the redirect's Location at -vv).
+    assert!(err.contains("location:"), "{err}");
+    for line in err.lines().filter(|l| l.contains("code=")) {
+        assert!(line.contains("code=[redacted]"), "a code on stderr: {line}");
+    }
 }
 
 #[test]
