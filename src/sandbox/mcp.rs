@@ -269,6 +269,7 @@ async fn post_mcp(
             let name = params["name"].as_str().unwrap_or_default();
             let args = params.get("arguments").cloned().unwrap_or(json!({}));
             let sub = claims["sub"].as_str().unwrap_or("unknown").to_string();
+            state.note(format!("tools/call {name} for {sub}"));
             match call_tool(name, &args, &sub).await {
                 Some(result) => ok(id, result),
                 None => rpc_error(StatusCode::OK, id, -32602, &format!("Unknown tool: {name}")),

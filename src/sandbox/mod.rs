@@ -54,6 +54,8 @@ pub const ACCESS_TOKEN_SECS: u64 = 86_400;
 const API_TOKEN_SECS: u64 = 30 * 86_400;
 /// How long an authorization code may wait for its exchange.
 pub const CODE_TTL: Duration = Duration::from_secs(60);
+/// How long requests in flight may take to finish when the sandbox stops.
+const STOP_GRACE: Duration = Duration::from_secs(3);
 /// How long a login page may wait for the user.
 pub(crate) const LOGIN_TTL: Duration = Duration::from_secs(600);
 
@@ -229,13 +231,17 @@ impl Sandbox {
         &self.state
     }
 
-    /// Stops accepting connections, lets the requests in flight finish, and
-    /// waits for the server to end.
+    /// Stops accepting connections, gives the requests in flight a few
+    /// seconds to finish (a slow demo workflow may not), and waits for the
+    /// server to end.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        if let Some(task) = self.task.take() {
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(STOP_GRACE, &mut task).await.is_err()
+        {
+            task.abort();
             let _ = task.await;
         }
     }
@@ -684,6 +690,56 @@ mod tests {
         let base = sb.urls().base.clone();
         sb.stop().await;
         assert!(c.get(&base).send().await.is_err(), "still listening");
+    }
+
+    #[tokio::test]
+    async fn stopping_does_not_wait_for_a_slow_workflow() {
+        let (tx, mut events) = mpsc::unbounded_channel();
+        let sb = Sandbox::start(SandboxOptions {
+            port: 0,
+            auto_approve: true,
+            events: Some(tx),
+        })
+        .await
+        .unwrap();
+        let c = reqwest::Client::new();
+        let t = sb.state().issue_access_token(&TokenSpec {
+            sub: "auth0|x".into(),
+            client_id: "c".into(),
+            aud: vec![sb.urls().mcp_url.clone()],
+            scope: String::new(),
+            lifetime_secs: 60,
+            client_credentials: false,
+        });
+        let init =
+            serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}});
+        let r = c
+            .post(&sb.urls().mcp_url)
+            .bearer_auth(&t)
+            .json(&init)
+            .send()
+            .await
+            .unwrap();
+        let sid = r.headers()["mcp-session-id"].to_str().unwrap().to_string();
+        let call = c
+            .post(&sb.urls().mcp_url)
+            .bearer_auth(&t)
+            .header("mcp-session-id", sid)
+            .json(&serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": mcp::TOOL_SLOW, "arguments": {"delay_ms": 120000}}}))
+            .send();
+        let _slow = tokio::spawn(call);
+        // Wait until the workflow runs.
+        loop {
+            match events.recv().await {
+                Some(SandboxEvent::Note(n)) if n.contains(mcp::TOOL_SLOW) => break,
+                Some(_) => {}
+                None => panic!("the sandbox stopped reporting"),
+            }
+        }
+        // Stop returns after its grace period, not after the workflow.
+        tokio::time::timeout(Duration::from_secs(60), sb.stop())
+            .await
+            .expect("stop waited for the 120 s workflow");
     }
 
     #[tokio::test]
