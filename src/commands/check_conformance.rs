@@ -2,15 +2,14 @@
 //! official MCP conformance suite (`@modelcontextprotocol/conformance`,
 //! `tests/e2e/conformance.sh`).
 //!
-//! NOTE for `commands::check` (owner of the engine): call
-//! `check_conformance::apply_conformance_env(&mut args)?` first thing when
-//! `args.conformance` is set. It only fills ordinary `check` options: the
-//! engine has no conformance-specific behaviour. It may set
-//! `args.client_secret` / `args.private_key_pem` (in-memory secrets, see
-//! cli.rs): prefer them over --client-secret-stdin / env / backend and over
-//! reading --private-key. It also sets both `client_metadata_url` and
-//! `register`: use CIMD when the AS advertises
-//! `client_id_metadata_document_supported`, else DCR (the spec's order).
+//! `commands::check` calls [`apply_conformance_env`] first when
+//! `--conformance` is given. It only fills ordinary `check` options: the
+//! engine has no conformance-specific behaviour. The secrets of the context
+//! go in memory (`args.client_secret`, `args.private_key_pem`, see cli.rs),
+//! never in a file or another process's argv. `client_metadata_url` and
+//! `register` together mean the spec's order: a metadata document when the
+//! authorization server advertises `client_id_metadata_document_supported`,
+//! dynamic registration otherwise.
 //!
 //! The suite runs `<command> <server-url>` with `MCP_CONFORMANCE_SCENARIO`
 //! (the scenario's name) and, for scenarios that need data,
