@@ -97,7 +97,7 @@ fn error_page(error: &str, description: &str) -> Response {
         StatusCode::BAD_REQUEST,
         "Oops!, something went wrong",
         &format!(
-            "<p><strong>{}</strong>: {}</p>",
+            "<p id=\"error\"><strong>{}</strong>: {}</p>",
             html_escape::encode_text(error),
             html_escape::encode_text(description)
         ),
@@ -342,8 +342,9 @@ fn login_page(txn: &str, p: &Pending, error: Option<&str>) -> Response {
             "<p>to continue to <strong>{name}</strong>. Any user name works; there is no password.</p>\n{err}\
              <form method=\"post\" action=\"/login\">\n\
              <input type=\"hidden\" name=\"txn\" value=\"{txn}\">\n\
-             <label>User name <input name=\"username\" value=\"{DEFAULT_USER}\" autofocus></label>\n\
-             <button type=\"submit\">Continue</button>\n</form>",
+             <label>User name <input id=\"username\" name=\"username\" value=\"{DEFAULT_USER}\" autofocus></label>\n\
+             <button id=\"login\" type=\"submit\" name=\"action\" value=\"login\">Continue</button>\n\
+             <button id=\"cancel\" type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>\n</form>",
             name = html_escape::encode_text(&p.client_name),
             txn = html_escape::encode_double_quoted_attribute(txn),
         ),
@@ -355,6 +356,9 @@ struct LoginForm {
     txn: String,
     #[serde(default)]
     username: String,
+    /// `cancel` when the user gave up on the login page.
+    #[serde(default)]
+    action: String,
 }
 
 fn expired_page() -> Response {
@@ -365,6 +369,22 @@ fn expired_page() -> Response {
 }
 
 async fn login(AxState(state): AxState<Arc<State>>, Form(f): Form<LoginForm>) -> Response {
+    if f.action == "cancel" {
+        let p = state.db().pending.remove(&f.txn);
+        let Some(p) = p.filter(|p| p.expires > Instant::now()) else {
+            return expired_page();
+        };
+        state.note(format!("login cancelled for client {}", p.client_id));
+        return redirect_back(
+            &state.urls.issuer,
+            &p.redirect_uri,
+            p.state.as_deref(),
+            &[
+                ("error", "access_denied"),
+                ("error_description", "The user cancelled the login"),
+            ],
+        );
+    }
     let user = f.username.trim().to_string();
     let mut db = state.db();
     let Some(p) = db
@@ -400,8 +420,8 @@ async fn login(AxState(state): AxState<Arc<State>>, Form(f): Form<LoginForm>) ->
              <code>{api}</code> with the scopes <code>{scopes}</code>.</p>\n\
              <form method=\"post\" action=\"/consent\">\n\
              <input type=\"hidden\" name=\"txn\" value=\"{txn}\">\n\
-             <button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n\
-             <button type=\"submit\" name=\"decision\" value=\"allow\" autofocus>Allow</button>\n</form>",
+             <button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n\
+             <button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\" autofocus>Allow</button>\n</form>",
             user = html_escape::encode_text(&user),
             name = html_escape::encode_text(&p.client_name),
             api = html_escape::encode_text(&api),
@@ -1315,6 +1335,37 @@ mod tests {
                 .unwrap();
             assert_eq!(r.status(), 400);
         }
+        sb.stop().await;
+    }
+
+    #[tokio::test]
+    async fn cancel_on_the_login_page_is_access_denied() {
+        let (sb, c) = testing::start(false).await;
+        let id = add_client(&sb, Some("s3cret"));
+        let r = c
+            .get(authorize_url(&sb, &id, CALLBACK, &[]))
+            .send()
+            .await
+            .unwrap();
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("id=\"username\"") && body.contains("id=\"cancel\""),
+            "{body}"
+        );
+        let i = body.find("name=\"txn\" value=\"").unwrap() + 18;
+        let txn = body[i..].split('"').next().unwrap().to_string();
+        let r = c
+            .post(format!("{}/login", sb.urls().base))
+            .form(&[("txn", txn.as_str()), ("action", "cancel")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 302);
+        let loc = r.headers()["location"].to_str().unwrap();
+        assert!(
+            loc.starts_with(CALLBACK) && loc.contains("error=access_denied"),
+            "{loc}"
+        );
         sb.stop().await;
     }
 
