@@ -462,7 +462,7 @@ Register-ArgumentCompleter -Native -CommandName 'carto-mcp' -ScriptBlock {
             break
         }
         'carto-mcp;demo' {
-            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Time budget for one request in the demo, in seconds')
+            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Time budget for the demo''s tool call, in seconds. The slow demo workflow runs 1.5 times as long, so the report shows how a tool over its budget is flagged (web platforms allow about 10 s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CARTO CLI profile to read from ~/.carto_credentials.json')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Base URL of the CARTO Developers API (OAuth clients)')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'How OAuth clients are provisioned: direct HTTP (`api`), the official `carto` CLI (`carto-cli`), or `auto` (carto-cli when `carto` is on PATH)')

@@ -430,7 +430,7 @@ set edit:completion:arg-completer[carto-mcp] = {|@words|
             cand --version 'Print version'
         }
         &'carto-mcp;demo'= {
-            cand --budget 'Time budget for one request in the demo, in seconds'
+            cand --budget 'Time budget for the demo''s tool call, in seconds. The slow demo workflow runs 1.5 times as long, so the report shows how a tool over its budget is flagged (web platforms allow about 10 s)'
             cand --profile 'CARTO CLI profile to read from ~/.carto_credentials.json'
             cand --api-url 'Base URL of the CARTO Developers API (OAuth clients)'
             cand --backend 'How OAuth clients are provisioned: direct HTTP (`api`), the official `carto` CLI (`carto-cli`), or `auto` (carto-cli when `carto` is on PATH)'

@@ -346,7 +346,7 @@ complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand sandbox" -s y -l yes
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand sandbox" -l no-input -d 'Never prompt, even on a terminal: fail with a message naming the missing flag instead'
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand sandbox" -s V -l version -d 'Print version'
-complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand demo" -l budget -d 'Time budget for one request in the demo, in seconds' -r
+complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand demo" -l budget -d 'Time budget for the demo\'s tool call, in seconds. The slow demo workflow runs 1.5 times as long, so the report shows how a tool over its budget is flagged (web platforms allow about 10 s)' -r
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand demo" -l profile -d 'CARTO CLI profile to read from ~/.carto_credentials.json' -r
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand demo" -l api-url -d 'Base URL of the CARTO Developers API (OAuth clients)' -r
 complete -c carto-mcp -n "__fish_carto_mcp_using_subcommand demo" -l backend -d 'How OAuth clients are provisioned: direct HTTP (`api`), the official `carto` CLI (`carto-cli`), or `auto` (carto-cli when `carto` is on PATH)' -r -f -a "auto\t''

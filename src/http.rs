@@ -120,7 +120,7 @@ pub struct Http {
 
 impl Http {
     pub fn new(opts: HttpOptions) -> anyhow::Result<Self> {
-        let client = reqwest::Client::builder()
+        let client = with_proxies(reqwest::Client::builder())?
             .user_agent(concat!("carto-mcp/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.timeout)
@@ -237,6 +237,35 @@ impl Http {
             }
         }
     }
+}
+
+/// The proxies of the environment (`HTTPS_PROXY`, `HTTP_PROXY`,
+/// `ALL_PROXY`, with `NO_PROXY`), except that loopback addresses never go
+/// through a proxy: the loopback redirect, the sandbox and local test
+/// servers live on this machine, and a corporate proxy cannot reach them.
+fn with_proxies(b: reqwest::ClientBuilder) -> anyhow::Result<reqwest::ClientBuilder> {
+    let env = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
+    };
+    let mut skip = String::from("127.0.0.0/8,localhost,::1");
+    if let Some(more) = env(&["NO_PROXY", "no_proxy"]) {
+        skip.push(',');
+        skip.push_str(&more);
+    }
+    let no_proxy = || reqwest::NoProxy::from_string(&skip);
+    let mut b = b.no_proxy();
+    if let Some(p) = env(&["HTTPS_PROXY", "https_proxy"]) {
+        b = b.proxy(reqwest::Proxy::https(&p)?.no_proxy(no_proxy()));
+    }
+    if let Some(p) = env(&["HTTP_PROXY", "http_proxy"]) {
+        b = b.proxy(reqwest::Proxy::http(&p)?.no_proxy(no_proxy()));
+    }
+    if let Some(p) = env(&["ALL_PROXY", "all_proxy"]) {
+        b = b.proxy(reqwest::Proxy::all(&p)?.no_proxy(no_proxy()));
+    }
+    Ok(b)
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

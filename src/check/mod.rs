@@ -799,11 +799,28 @@ impl<B: ClientBackend> Engine<'_, B> {
             .unwrap_or_else(|_| "http://localhost:8000/callback".into());
         let chosen = match (&self.cfg.redirect_uri, &callbacks) {
             (Some(r), Some(cbs)) => {
-                if !cbs.contains(r) {
+                // The same exact-match comparator as `diagnose`: name what
+                // differs from the nearest registered callback.
+                let c = crate::callback::compare::compare(r, cbs);
+                if !c.is_registered() {
                     s.outcome = Outcome::Warn;
+                    let nearest = c.compared_with().unwrap_or_default().to_string();
+                    let why: Vec<String> = c
+                        .differences
+                        .iter()
+                        .map(|d| d.explanation.clone())
+                        .collect();
+                    s.hints.push(if nearest.is_empty() {
+                        format!("{r} is not among the client's callbacks; the authorization server will refuse it")
+                    } else {
+                        format!(
+                            "{r} is not among the client's callbacks; the nearest is {nearest}: {}",
+                            why.join("; ")
+                        )
+                    });
                     s.hints.push(format!(
-                        "{r} is not among the client's callbacks ({}); the authorization server will refuse it",
-                        cbs.join(", ")
+                        "register it: carto-mcp client update {} --add-callback {r}",
+                        self.cfg.client_id.as_deref().unwrap_or("ID")
                     ));
                 }
                 s.detail = Some(format!("{r} (--redirect-uri)"));

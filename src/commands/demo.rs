@@ -98,12 +98,6 @@ pub async fn run(ctx: &Ctx<'_>, args: DemoArgs) -> anyhow::Result<()> {
         .into());
     }
     let ui = ctx.ui;
-    if let Some(var) = proxy_without_loopback_exception() {
-        ui.warn(format!(
-            "{var} is set and NO_PROXY does not list 127.0.0.1: requests to the local sandbox may go through the proxy and fail"
-        ));
-        ui.hint("export NO_PROXY=127.0.0.1,localhost");
-    }
     let http = ctx.http()?;
     let (tx, rx) = mpsc::unbounded_channel();
     let sb = Sandbox::start(SandboxOptions {
@@ -294,23 +288,6 @@ async fn run_steps(ui: &Ui, http: &Http, sb: &Sandbox, args: &DemoArgs) -> anyho
     ui.status("3/3 Probing the platforms' callbacks (diagnose --live)…");
     let probe_section = run_probe(http, &sb.urls().mcp_url, &created).await;
     Ok((client, report, denied, probe_section))
-}
-
-/// The proxy variable that would route plain-http requests to 127.0.0.1
-/// through a proxy (reqwest honours them and makes no loopback exception).
-fn proxy_without_loopback_exception() -> Option<&'static str> {
-    let set = |k: &str| std::env::var(k).is_ok_and(|v| !v.trim().is_empty());
-    let var = ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]
-        .into_iter()
-        .find(|k| set(k))?;
-    let no_proxy = std::env::var("NO_PROXY")
-        .or_else(|_| std::env::var("no_proxy"))
-        .unwrap_or_default();
-    let excepted = no_proxy
-        .split(',')
-        .map(str::trim)
-        .any(|h| h == "*" || h == "127.0.0.1" || h.starts_with("127.") || h == "127.0.0.0/8");
-    (!excepted).then_some(var)
 }
 
 /// The slow workflow runs 1.5 times the budget, so it is over it for sure

@@ -137,6 +137,20 @@ impl Classify for OAuthError {
             OAuthError::StateMismatch => vec![
                 "the callback did not come from this login; start again".into(),
             ],
+            OAuthError::AuthorizePage { detail, .. }
+                if detail.contains("allowed callback") || detail.contains("redirect_uri") =>
+            {
+                vec![
+                    "the authorization server refused the redirect URI: it is not registered on the client; `carto-mcp diagnose` explains the difference".into(),
+                ]
+            }
+            OAuthError::AuthorizePage { detail, .. }
+                if detail.contains("invalid_client") || detail.contains("nknown client") =>
+            {
+                vec![
+                    "the authorization server does not know this client ID: check --client-id (`carto-mcp client list`)".into(),
+                ]
+            }
             OAuthError::AuthorizePage { .. } => vec![
                 "--browser http only works when the authorization server approves at once; use the browser (drop --browser http)".into(),
                 "if the page says the callback URL is not allowed, run `carto-mcp diagnose` with the URL".into(),

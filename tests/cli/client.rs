@@ -1044,3 +1044,21 @@ fn carto_cli_failure_shows_its_stderr() {
         stderr(&out)
     );
 }
+
+#[tokio::test]
+async fn a_proxy_in_the_environment_is_not_used_for_loopback() {
+    // A proxy that does not exist: if loopback requests went through it,
+    // the list would fail to connect.
+    let fake = Fake::start().await;
+    fake.seed("Jam", &["http://127.0.0.1:6274/oauth/callback"]);
+    let env = Env::new();
+    let out = cmd(&env, &fake)
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("ALL_PROXY", "http://127.0.0.1:9")
+        .args(["client", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}

@@ -571,3 +571,36 @@ fn an_unregistered_redirect_uri_is_explained_not_waited_for() {
     );
     assert!(hints(s).contains("carto-mcp diagnose"), "{s}");
 }
+
+#[test]
+fn a_redirect_uri_that_differs_from_the_registered_one_is_named_by_the_comparator() {
+    // The client has 127.0.0.1; the user passes localhost on the same port.
+    let stack = Stack::from_env();
+    let env = Env::new();
+    let api = FakeApi::start(&stack.as_admin);
+    let id = crate::stack::unique_id("lhost");
+    let port = crate::stack::free_port();
+    let registered = format!("http://127.0.0.1:{port}/callback");
+    let sent = format!("http://localhost:{port}/callback");
+    api.seed(&id, "s3cret-lhost", &[&registered]);
+    let o = env
+        .cmd()
+        .args(["check", &stack.mcp("ac_good"), "--client-id", &id, "--json"])
+        .args(["--api-url", &api.url, "--redirect-uri", &sent])
+        .args(["--browser", "http"])
+        .env("CARTO_API_TOKEN", fake_api::TOKEN)
+        .output()
+        .unwrap();
+    let r = assert_check_failed(&o);
+    let s = step(&r, "redirect-uri");
+    assert_eq!(s["outcome"], "warn", "{s}");
+    let h = hints(s);
+    assert!(h.contains(&registered), "{h}");
+    assert!(h.contains("localhost") && h.contains("127.0.0.1"), "{h}");
+    assert!(
+        h.contains(&format!(
+            "carto-mcp client update {id} --add-callback {sent}"
+        )),
+        "{h}"
+    );
+}
