@@ -51,3 +51,45 @@ pub fn stdout(o: &std::process::Output) -> String {
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// stdout of a finished command as JSON; on failure, both streams.
+pub fn json_of(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            stdout(o),
+            stderr(o)
+        )
+    })
+}
+
+/// The command ended with exit `code`; otherwise the failure shows both
+/// streams.
+#[track_caller]
+pub fn assert_exit(o: &std::process::Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(o),
+        stderr(o)
+    );
+}
+
+/// The command ended with exit `code` and its stderr says `needle`.
+#[track_caller]
+pub fn assert_fails_with(o: &std::process::Output, code: i32, needle: &str) {
+    assert_exit(o, code);
+    let err = stderr(o);
+    assert!(err.contains(needle), "{err}");
+}
+
+/// The ids of a `check --json` report's steps, in order.
+pub fn step_ids(report: &serde_json::Value) -> Vec<&str> {
+    report["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["id"].as_str().expect("a step id"))
+        .collect()
+}

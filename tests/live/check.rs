@@ -5,19 +5,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_exit, json_of, stderr, stdout, step_ids};
 use crate::fake_api::{self, FakeApi};
-use crate::stack::Stack;
-
-fn json_of(o: &std::process::Output) -> Value {
-    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            stdout(o),
-            stderr(o)
-        )
-    })
-}
+use crate::stack::{Stack, TestClient};
 
 fn step<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["steps"]
@@ -67,15 +57,53 @@ fn recording_browser(env: &Env) -> (PathBuf, PathBuf) {
     (script, log)
 }
 
-/// Exit 5, and the failed step's id.
+/// Exit 5, and the report.
+#[track_caller]
 fn assert_check_failed(o: &std::process::Output) -> Value {
-    assert_eq!(
-        o.status.code(),
-        Some(5),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(o),
-        stderr(o)
-    );
+    assert_exit(o, 5);
+    json_of(o)
+}
+
+/// The report's failed step, which must be `id`.
+#[track_caller]
+fn failed_at<'a>(report: &'a Value, id: &str) -> &'a Value {
+    let s = failed_step(report);
+    assert_eq!(s["id"], id, "{report:#}");
+    s
+}
+
+fn detail(step: &Value) -> &str {
+    step["detail"].as_str().unwrap_or_default()
+}
+
+/// `check` of the scenario `account` with a fresh client the AS answers
+/// with `interaction`, over HTTP (no browser), `--json` and `extra`: it
+/// fails (exit 5); its report.
+#[track_caller]
+fn failed_check_over_http(interaction: &str, account: &str, extra: &[&str]) -> Value {
+    let stack = Stack::from_env();
+    let env = Env::new();
+    let c = stack.client(interaction);
+    assert_check_failed(&check_over_http(&stack, &env, &c, account, extra))
+}
+
+/// `check` of the scenario `account` with client `c` over HTTP (no
+/// browser), `--json` and `extra`.
+fn check_over_http(
+    stack: &Stack,
+    env: &Env,
+    c: &TestClient,
+    account: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    let args = [&["--browser", "http", "--json"][..], extra].concat();
+    c.check(env, &stack.mcp(account), &args).output().unwrap()
+}
+
+/// Exit 0, and the report.
+#[track_caller]
+fn assert_check_passed(o: &std::process::Output) -> Value {
+    assert_exit(o, 0);
     json_of(o)
 }
 
@@ -108,39 +136,28 @@ fn success_over_http_with_the_json_and_junit_reports() {
     let env = Env::new();
     let c = stack.client("approve");
     let junit = env.path("report.xml");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_good"),
-            &[
-                "--browser",
-                "http",
-                "--json",
-                "--junit",
-                junit.to_str().unwrap(),
-                "--call",
-                "add_numbers",
-                "--args",
-                r#"{"a": 2, "b": 40}"#,
-            ],
-        )
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "stderr:\n{}", stderr(&o));
-    let r = json_of(&o);
+    let o = check_over_http(
+        &stack,
+        &env,
+        &c,
+        "ac_good",
+        &[
+            "--junit",
+            junit.to_str().unwrap(),
+            "--call",
+            "add_numbers",
+            "--args",
+            r#"{"a": 2, "b": 40}"#,
+        ],
+    );
+    let r = assert_check_passed(&o);
     assert_eq!(r["schema"], 1);
     assert_eq!(r["verdict"], "pass");
     assert_eq!(r["exit_code"], 0);
     assert_eq!(r["server_url"], stack.mcp("ac_good"));
     assert_eq!(r["budgets"]["request_ms"], 10000);
-    let ids: Vec<&str> = r["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        ids,
+        step_ids(&r),
         [
             "probe",
             "resource-metadata",
@@ -202,11 +219,8 @@ fn a_client_without_a_loopback_callback_stops_then_yes_adds_it() {
         c.output().unwrap()
     };
 
-    let o = run(&[], browser.to_str().unwrap());
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "redirect-uri");
-    let h = hints(s);
+    let r = assert_check_failed(&run(&[], browser.to_str().unwrap()));
+    let h = hints(failed_at(&r, "redirect-uri"));
     assert!(
         h.contains(&format!(
             "carto-mcp client update {id} --add-platform inspector"
@@ -220,9 +234,7 @@ fn a_client_without_a_loopback_callback_stops_then_yes_adds_it() {
         "the client was changed without --yes"
     );
 
-    let o = run(&["--yes"], &stack.browser);
-    assert!(o.status.success(), "stderr:\n{}", stderr(&o));
-    let r = json_of(&o);
+    let r = assert_check_passed(&run(&["--yes"], &stack.browser));
     assert_eq!(r["verdict"], "pass");
     assert_eq!(
         r["client"]["redirect_uri"],
@@ -242,21 +254,9 @@ fn a_wrong_client_secret_fails_at_the_token_request() {
     let env = Env::new();
     let mut c = stack.client("approve");
     c.secret = "not-the-secret".into();
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_good"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "token");
-    assert!(
-        s["detail"].as_str().unwrap().contains("invalid_client"),
-        "{s}"
-    );
+    let r = assert_check_failed(&check_over_http(&stack, &env, &c, "ac_good", &[]));
+    let s = failed_at(&r, "token");
+    assert!(detail(s).contains("invalid_client"), "{s}");
     assert!(hints(s).contains("secret is wrong"), "{s}");
 }
 
@@ -272,30 +272,15 @@ fn consent_denied_in_the_real_browser() {
         .output()
         .unwrap();
     let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "callback");
-    assert!(
-        s["detail"].as_str().unwrap().contains("access_denied"),
-        "{s}"
-    );
+    let s = failed_at(&r, "callback");
+    assert!(detail(s).contains("access_denied"), "{s}");
     assert!(hints(s).contains("declined"), "{s}");
 }
 
 #[test]
 fn consent_denied_by_the_server() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("deny");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_good"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    assert_eq!(failed_step(&r)["id"], "callback");
+    let r = failed_check_over_http("deny", "ac_good", &[]);
+    failed_at(&r, "callback");
 }
 
 #[test]
@@ -310,83 +295,33 @@ fn a_resource_mismatch_stops_before_any_authorization_request() {
         .output()
         .unwrap();
     let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "resource-metadata");
-    assert!(
-        s["detail"]
-            .as_str()
-            .unwrap()
-            .contains("https://evil.example.com/mcp")
-    );
+    let s = failed_at(&r, "resource-metadata");
+    assert!(detail(s).contains("https://evil.example.com/mcp"), "{s}");
     assert!(hints(s).contains("no authorization request was sent"));
     assert!(!opened.exists(), "the browser was opened");
-    assert!(
-        r["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|s| s["id"] != "authorize"),
-        "{r:#}"
-    );
+    assert!(!step_ids(&r).contains(&"authorize"), "{r:#}");
 }
 
 #[test]
 fn an_authorization_server_without_s256_is_refused() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_nos256"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "auth-server-metadata");
-    assert!(s["detail"].as_str().unwrap().contains("S256"), "{s}");
+    let r = failed_check_over_http("approve", "ac_nos256", &[]);
+    let s = failed_at(&r, "auth-server-metadata");
+    assert!(detail(s).contains("S256"), "{s}");
     assert!(hints(s).contains("code_challenge_methods_supported"));
 }
 
 #[test]
 fn a_token_for_the_wrong_audience_suggests_audience() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_wrongaud"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "initialize");
+    let r = failed_check_over_http("approve", "ac_wrongaud", &[]);
+    let s = failed_at(&r, "initialize");
     assert!(hints(s).contains("--audience"), "{s}");
     assert_eq!(step(&r, "token")["outcome"], "warn");
 }
 
 #[test]
 fn zero_tools_explains_publishing_and_syncing() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_empty"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "tools-list");
-    let h = hints(s);
+    let r = failed_check_over_http("approve", "ac_empty", &[]);
+    let h = hints(failed_at(&r, "tools-list"));
     assert!(
         h.contains("published as an MCP tool") && h.contains("synced"),
         "{h}"
@@ -395,34 +330,20 @@ fn zero_tools_explains_publishing_and_syncing() {
 
 #[test]
 fn a_tool_slower_than_the_budget_is_named() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_good"),
-            &[
-                "--browser",
-                "http",
-                "--json",
-                "--call",
-                "run_workflow",
-                "--args",
-                r#"{"delay_ms":1500}"#,
-                "--budget",
-                "1",
-            ],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "tools-call");
-    assert!(
-        s["detail"].as_str().unwrap().contains("run_workflow took"),
-        "{s}"
+    let r = failed_check_over_http(
+        "approve",
+        "ac_good",
+        &[
+            "--call",
+            "run_workflow",
+            "--args",
+            r#"{"delay_ms":1500}"#,
+            "--budget",
+            "1",
+        ],
     );
+    let s = failed_at(&r, "tools-call");
+    assert!(detail(s).contains("run_workflow took"), "{s}");
     assert_eq!(s["budget_ms"], 1000);
     assert!(hints(s).contains("Async mode"), "{s}");
     assert_eq!(r["call"]["tool"], "run_workflow");
@@ -430,20 +351,8 @@ fn a_tool_slower_than_the_budget_is_named() {
 
 #[test]
 fn forbidden_tools_list_explains_the_users_permissions() {
-    let stack = Stack::from_env();
-    let env = Env::new();
-    let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_forbidden"),
-            &["--browser", "http", "--json"],
-        )
-        .output()
-        .unwrap();
-    let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "tools-list");
+    let r = failed_check_over_http("approve", "ac_forbidden", &[]);
+    let s = failed_at(&r, "tools-list");
     assert!(hints(s).contains("logged-in user's permissions"), "{s}");
 }
 
@@ -452,16 +361,8 @@ fn the_token_and_the_secret_never_reach_stderr_at_vv() {
     let stack = Stack::from_env();
     let env = Env::new();
     let c = stack.client("approve");
-    let o = c
-        .check(
-            &env,
-            &stack.mcp("ac_good"),
-            &["--browser", "http", "--json", "--show-token", "-vv"],
-        )
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "stderr:\n{}", stderr(&o));
-    let r = json_of(&o);
+    let o = check_over_http(&stack, &env, &c, "ac_good", &["--show-token", "-vv"]);
+    let r = assert_check_passed(&o);
     let token = r["access_token"].as_str().expect("--show-token prints it");
     assert!(token.len() > 20);
     let err = stderr(&o);
@@ -560,15 +461,8 @@ fn an_unregistered_redirect_uri_is_explained_not_waited_for() {
         .output()
         .unwrap();
     let r = assert_check_failed(&o);
-    let s = failed_step(&r);
-    assert_eq!(s["id"], "authorize");
-    assert!(
-        s["detail"]
-            .as_str()
-            .unwrap()
-            .contains("Callback URL mismatch"),
-        "{s}"
-    );
+    let s = failed_at(&r, "authorize");
+    assert!(detail(s).contains("Callback URL mismatch"), "{s}");
     assert!(hints(s).contains("carto-mcp diagnose"), "{s}");
 }
 
