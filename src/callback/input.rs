@@ -109,16 +109,7 @@ fn parse_url(text: &str) -> ParsedInput {
     };
     // Parameters from the query, and from the fragment (implicit-style
     // error redirects).
-    let mut params: Vec<(String, String)> = u
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    if let Some(f) = u.fragment() {
-        params.extend(
-            url::form_urlencoded::parse(f.as_bytes())
-                .map(|(k, v)| (k.into_owned(), v.into_owned())),
-        );
-    }
+    let params = crate::oauth::authorize::response_params(&u);
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let mut out = ParsedInput {
         client_id: get("client_id").or_else(|| get("client")),

@@ -178,28 +178,7 @@ pub async fn run<B: ClientBackend>(
     backend: Option<&B>,
     obs: &dyn Observer,
 ) -> Report {
-    let mut e = Engine {
-        http,
-        cfg,
-        obs,
-        backend,
-        started: Instant::now(),
-        steps: Vec::new(),
-        exit_kind: ExitKind::CheckFailed,
-        server: None,
-        tools: Vec::new(),
-        call: None,
-        client_report: None,
-        token_summary: None,
-        access_token: None,
-        refresh_token: None,
-        discovered: None,
-        client: None,
-        redirect_uri: None,
-        scopes: Vec::new(),
-        authorizations: 0,
-        prefetched: None,
-    };
+    let mut e = Engine::new(http, cfg, obs, backend, ExitKind::CheckFailed);
     let _ = e.check().await;
     e.into_report()
 }
@@ -219,28 +198,8 @@ pub async fn login(
     issuer: &str,
     obs: &dyn Observer,
 ) -> LoginResult {
-    let mut e = Engine::<crate::carto::AnyBackend> {
-        http,
-        cfg,
-        obs,
-        backend: None,
-        started: Instant::now(),
-        steps: Vec::new(),
-        exit_kind: ExitKind::NotAuthenticated,
-        server: None,
-        tools: Vec::new(),
-        call: None,
-        client_report: None,
-        token_summary: None,
-        access_token: None,
-        refresh_token: None,
-        discovered: None,
-        client: None,
-        redirect_uri: None,
-        scopes: Vec::new(),
-        authorizations: 0,
-        prefetched: None,
-    };
+    let mut e =
+        Engine::<crate::carto::AnyBackend>::new(http, cfg, obs, None, ExitKind::NotAuthenticated);
     let ok = e.login(issuer).await.is_ok();
     let tokens = if ok {
         e.access_token.clone().map(|a| Tokens {
@@ -256,6 +215,39 @@ pub async fn login(
     LoginResult {
         report: e.into_report(),
         tokens,
+    }
+}
+
+impl<'a, B: ClientBackend> Engine<'a, B> {
+    fn new(
+        http: &'a Http,
+        cfg: &'a CheckConfig,
+        obs: &'a dyn Observer,
+        backend: Option<&'a B>,
+        exit_kind: ExitKind,
+    ) -> Self {
+        Engine {
+            http,
+            cfg,
+            obs,
+            backend,
+            exit_kind,
+            started: Instant::now(),
+            steps: Vec::new(),
+            server: None,
+            tools: Vec::new(),
+            call: None,
+            client_report: None,
+            token_summary: None,
+            access_token: None,
+            refresh_token: None,
+            discovered: None,
+            client: None,
+            redirect_uri: None,
+            scopes: Vec::new(),
+            authorizations: 0,
+            prefetched: None,
+        }
     }
 }
 

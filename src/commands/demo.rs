@@ -187,17 +187,7 @@ pub async fn run(ctx: &Ctx<'_>, args: DemoArgs) -> anyhow::Result<()> {
 
 async fn log_events(ui: Ui, mut rx: mpsc::UnboundedReceiver<SandboxEvent>) {
     while let Some(ev) = rx.recv().await {
-        match ev {
-            SandboxEvent::Request {
-                method,
-                path,
-                status,
-                millis,
-            } => ui.status(ui.dim_err(&format!(
-                "  sandbox: {method} {path} → {status} ({millis} ms)"
-            ))),
-            SandboxEvent::Note(n) => ui.status(ui.dim_err(&format!("  sandbox: {n}"))),
-        }
+        super::sandbox::log_event(&ui, "sandbox: ", &ev);
     }
 }
 

@@ -71,7 +71,7 @@ pub async fn run(ctx: &Ctx<'_>, args: SandboxArgs) -> anyhow::Result<()> {
         tokio::select! {
             _ = &mut stop => break,
             ev = events.recv() => match ev {
-                Some(ev) => log_event(ctx.ui, &ev),
+                Some(ev) => log_event(ctx.ui, "", &ev),
                 None => break,
             },
         }
@@ -126,16 +126,19 @@ fn print_human(ui: &Ui, sb: &Sandbox, env: &[(String, String)]) {
     ));
 }
 
-fn log_event(ui: &Ui, ev: &SandboxEvent) {
-    match ev {
+/// One line on stderr for a request the sandbox served (or a note), with
+/// `prefix` before it (the demo says "sandbox: ").
+pub(super) fn log_event(ui: &Ui, prefix: &str, ev: &SandboxEvent) {
+    let line = match ev {
         SandboxEvent::Request {
             method,
             path,
             status,
             millis,
-        } => ui.status(ui.dim_err(&format!("  {method} {path} → {status} ({millis} ms)"))),
-        SandboxEvent::Note(n) => ui.status(format!("  {n}")),
-    }
+        } => format!("  {prefix}{method} {path} → {status} ({millis} ms)"),
+        SandboxEvent::Note(n) => format!("  {prefix}{n}"),
+    };
+    ui.status(ui.dim_err(&line));
 }
 
 /// Ctrl-C, or SIGTERM on Unix (how service managers and test harnesses

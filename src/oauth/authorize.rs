@@ -158,7 +158,18 @@ pub async fn follow_http(
 }
 
 /// Is `u` the redirect URI (scheme, host, port and path), whatever its query?
-fn is_redirect_target(u: &Url, redirect_uri: &str) -> bool {
+/// The parameters of an authorization response or error redirect: the
+/// query's, then the fragment's (implicit-style error redirects put them
+/// there).
+pub(crate) fn response_params(u: &Url) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = u.query_pairs().into_owned().collect();
+    if let Some(f) = u.fragment() {
+        params.extend(url::form_urlencoded::parse(f.as_bytes()).into_owned());
+    }
+    params
+}
+
+pub(crate) fn is_redirect_target(u: &Url, redirect_uri: &str) -> bool {
     let Ok(r) = Url::parse(redirect_uri) else {
         return false;
     };

@@ -9,6 +9,7 @@
 //! Nothing is logged in: the PKCE verifier is dropped unread, no code can
 //! come back.
 
+use super::authorize::is_redirect_target;
 use serde::Serialize;
 use url::Url;
 
@@ -209,16 +210,7 @@ fn classify_answer(
             return (out, None);
         };
         out.location = Some(crate::redact::url(loc.as_str()));
-        let mut params: Vec<(String, String)> = loc
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        if let Some(f) = loc.fragment() {
-            params.extend(
-                url::form_urlencoded::parse(f.as_bytes())
-                    .map(|(k, v)| (k.into_owned(), v.into_owned())),
-            );
-        }
+        let params = super::authorize::response_params(&loc);
         let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         let error = get("error");
         let described = || {
@@ -287,17 +279,6 @@ fn classify_answer(
     out.verdict = Verdict::Refused;
     out.reason = text;
     (out, None)
-}
-
-/// Is `u` the redirect URI (scheme, host, port and path), whatever its query?
-fn is_redirect_target(u: &Url, redirect_uri: &str) -> bool {
-    let Ok(r) = Url::parse(redirect_uri) else {
-        return false;
-    };
-    u.scheme() == r.scheme()
-        && u.host_str() == r.host_str()
-        && u.port_or_known_default() == r.port_or_known_default()
-        && u.path() == r.path()
 }
 
 /// A path without its long random parts (`/interaction/…`), for reading.

@@ -844,6 +844,15 @@ fn no_store(v: Value) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// POSTs a form (the token endpoint's way) and returns the answer.
+    async fn post_form(
+        c: &reqwest::Client,
+        url: &str,
+        form: &[(String, String)],
+    ) -> reqwest::Response {
+        c.post(url).form(form).send().await.unwrap()
+    }
     use crate::sandbox::{Sandbox, testing};
     use secrecy::SecretString;
 
@@ -936,6 +945,28 @@ mod tests {
         (res.status().as_u16(), res.json().await.unwrap())
     }
 
+    /// The ordinary code exchange of these tests: the test callback, the
+    /// test verifier, client `id` with secret "s3cret" (Basic).
+    async fn exchange_code(
+        sb: &Sandbox,
+        c: &reqwest::Client,
+        id: &str,
+        code: &str,
+    ) -> (u16, Value) {
+        exchange(
+            sb,
+            c,
+            &[
+                ("grant_type", "authorization_code"),
+                ("code", code),
+                ("redirect_uri", CALLBACK),
+                ("code_verifier", VERIFIER),
+            ],
+            Some((id, "s3cret")),
+        )
+        .await
+    }
+
     #[tokio::test]
     async fn callbacks_match_exactly_with_auth0s_page() {
         let (sb, c) = testing::start(true).await;
@@ -1016,18 +1047,7 @@ mod tests {
             "{e}"
         );
         // The failed attempt spent the code.
-        let (s, e) = exchange(
-            &sb,
-            &c,
-            &[
-                ("grant_type", "authorization_code"),
-                ("code", code),
-                ("redirect_uri", CALLBACK),
-                ("code_verifier", VERIFIER),
-            ],
-            Some((&id, "s3cret")),
-        )
-        .await;
+        let (s, e) = exchange_code(&sb, &c, &id, code).await;
         assert_eq!(s, 400);
         assert!(
             e["error_description"]
@@ -1105,24 +1125,14 @@ mod tests {
         let mut f = mk(&q["code"]);
         f.push(("client_id".into(), id.clone()));
         f.push(("client_secret".into(), "nope".into()));
-        let r = c
-            .post(&sb.urls().token_endpoint)
-            .form(&f)
-            .send()
-            .await
-            .unwrap();
+        let r = post_form(&c, &sb.urls().token_endpoint, &f).await;
         assert_eq!(r.status(), 401);
 
         // No secret for a confidential client: refused.
         let q = code_for(&sb, &c, &id, &[]).await;
         let mut f = mk(&q["code"]);
         f.push(("client_id".into(), id.clone()));
-        let r = c
-            .post(&sb.urls().token_endpoint)
-            .form(&f)
-            .send()
-            .await
-            .unwrap();
+        let r = post_form(&c, &sb.urls().token_endpoint, &f).await;
         assert_eq!(r.status(), 401);
 
         // Right secret, post.
@@ -1130,12 +1140,7 @@ mod tests {
         let mut f = mk(&q["code"]);
         f.push(("client_id".into(), id.clone()));
         f.push(("client_secret".into(), "s3cret".into()));
-        let r = c
-            .post(&sb.urls().token_endpoint)
-            .form(&f)
-            .send()
-            .await
-            .unwrap();
+        let r = post_form(&c, &sb.urls().token_endpoint, &f).await;
         assert_eq!(r.status(), 200);
 
         // A public client: none.
@@ -1143,12 +1148,7 @@ mod tests {
         let q = code_for(&sb, &c, &public, &[]).await;
         let mut f = mk(&q["code"]);
         f.push(("client_id".into(), public.clone()));
-        let r = c
-            .post(&sb.urls().token_endpoint)
-            .form(&f)
-            .send()
-            .await
-            .unwrap();
+        let r = post_form(&c, &sb.urls().token_endpoint, &f).await;
         assert_eq!(r.status(), 200);
         sb.stop().await;
     }
@@ -1180,18 +1180,7 @@ mod tests {
         ];
         for (extra, want) in cases {
             let q = code_for(&sb, &c, &id, &extra).await;
-            let (s, t) = exchange(
-                &sb,
-                &c,
-                &[
-                    ("grant_type", "authorization_code"),
-                    ("code", q["code"].as_str()),
-                    ("redirect_uri", CALLBACK),
-                    ("code_verifier", VERIFIER),
-                ],
-                Some((&id, "s3cret")),
-            )
-            .await;
+            let (s, t) = exchange_code(&sb, &c, &id, q["code"].as_str()).await;
             assert_eq!(s, 200, "{t}");
             assert_eq!(aud_of(&t), want, "{extra:?}");
         }
@@ -1272,18 +1261,7 @@ mod tests {
         for g in sb.state().db().codes.values_mut() {
             g.expires = Instant::now() - std::time::Duration::from_secs(1);
         }
-        let (s, e) = exchange(
-            &sb,
-            &c,
-            &[
-                ("grant_type", "authorization_code"),
-                ("code", q["code"].as_str()),
-                ("redirect_uri", CALLBACK),
-                ("code_verifier", VERIFIER),
-            ],
-            Some((&id, "s3cret")),
-        )
-        .await;
+        let (s, e) = exchange_code(&sb, &c, &id, q["code"].as_str()).await;
         assert_eq!(s, 400);
         assert!(
             e["error_description"].as_str().unwrap().contains("expired"),
