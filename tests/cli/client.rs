@@ -10,7 +10,7 @@ use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::auth::user_token;
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_exit, assert_fails_with, json_of, run_ok, stderr, stdout};
 
 const SECRET_TAIL: &str = "Zq9xK3mP7vR2wT5y";
 
@@ -183,9 +183,13 @@ impl Fake {
 
 /// `carto-mcp --api-url FAKE` with a valid token in CARTO_API_TOKEN.
 fn cmd(env: &Env, fake: &Fake) -> assert_cmd::Command {
+    cmd_at(env, &fake.server.uri(), &user_token())
+}
+
+/// `carto-mcp --api-url URL` with `token` in CARTO_API_TOKEN.
+fn cmd_at(env: &Env, api_url: &str, token: &str) -> assert_cmd::Command {
     let mut c = env.cmd();
-    c.env("CARTO_API_TOKEN", user_token())
-        .args(["--api-url", &fake.server.uri()]);
+    c.env("CARTO_API_TOKEN", token).args(["--api-url", api_url]);
     c
 }
 
@@ -247,19 +251,15 @@ async fn create_sends_exactly_each_carto_presets_callbacks() {
 async fn two_platforms_make_one_client_with_both() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "claude",
-            "--platform",
-            "chatgpt",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "client",
+        "create",
+        "--platform",
+        "claude",
+        "--platform",
+        "chatgpt",
+        "--json",
+    ]));
     let posts = fake.posts().await;
     assert_eq!(posts.len(), 1);
     assert_eq!(
@@ -270,7 +270,7 @@ async fn two_platforms_make_one_client_with_both() {
         ])
     );
     assert_eq!(posts[0]["name"], "Claude.ai + ChatGPT MCP connection");
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["platforms"], json!(["claude", "chatgpt"]));
 }
 
@@ -278,31 +278,27 @@ async fn two_platforms_make_one_client_with_both() {
 async fn custom_callbacks_are_accepted_and_comma_joined_ones_split() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "claude",
-            "--callback",
-            " http://localhost:9999/cb ",
-            "--callback",
-            "https://a.example/cb, https://b.example/cb",
-            "--callback",
-            "https://claude.ai/api/mcp/auth_callback",
-            "--logout-url",
-            "https://a.example/bye",
-            "--web-origin",
-            "https://a.example",
-            "--allowed-origin",
-            "https://b.example",
-            "--name",
-            "My agent",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "client",
+        "create",
+        "--platform",
+        "claude",
+        "--callback",
+        " http://localhost:9999/cb ",
+        "--callback",
+        "https://a.example/cb, https://b.example/cb",
+        "--callback",
+        "https://claude.ai/api/mcp/auth_callback",
+        "--logout-url",
+        "https://a.example/bye",
+        "--web-origin",
+        "https://a.example",
+        "--allowed-origin",
+        "https://b.example",
+        "--name",
+        "My agent",
+        "--json",
+    ]));
     assert!(
         stderr(&out).contains("split into 2 callbacks"),
         "{}",
@@ -388,8 +384,7 @@ async fn without_a_tty_and_without_platform_exit_2_naming_platform() {
         .args(["client", "create"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--platform"), "{}", stderr(&out));
+    assert_fails_with(&out, 2, "--platform");
     assert!(fake.requests().await.is_empty());
 }
 
@@ -397,18 +392,14 @@ async fn without_a_tty_and_without_platform_exit_2_naming_platform() {
 async fn create_human_output() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "claude",
-            "--platform",
-            "mcpjam",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "client",
+        "create",
+        "--platform",
+        "claude",
+        "--platform",
+        "mcpjam",
+    ]));
     assert!(stdout(&out).contains(&State::secret(1)));
     assert!(!stderr(&out).contains(SECRET_TAIL));
     insta::with_settings!({filters => filters()}, {
@@ -426,19 +417,14 @@ async fn create_fills_in_the_mcp_url_from_the_carto_cli_profile() {
             .to_string(),
     )
     .unwrap();
-    let out = env
-        .cmd()
-        .args([
-            "--api-url",
-            &fake.server.uri(),
-            "client",
-            "create",
-            "--platform",
-            "claude",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(env.cmd().args([
+        "--api-url",
+        &fake.server.uri(),
+        "client",
+        "create",
+        "--platform",
+        "claude",
+    ]));
     let err = stderr(&out);
     assert!(
         err.contains("MCP Server URL: https://gcp-us-east1.api.carto.com/mcp/ac_test0001"),
@@ -451,12 +437,9 @@ async fn create_fills_in_the_mcp_url_from_the_carto_cli_profile() {
 async fn create_json_and_env_are_parseable_and_complete() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args(["--json", "client", "create", "--platform", "inspector"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out =
+        run_ok(cmd(&env, &fake).args(["--json", "client", "create", "--platform", "inspector"]));
+    let v = json_of(&out);
     assert_eq!(v["client_id"], "cl_0001");
     assert_eq!(v["client_secret"], State::secret(1));
     assert_eq!(v["name"], "MCP Inspector MCP connection");
@@ -465,18 +448,14 @@ async fn create_json_and_env_are_parseable_and_complete() {
     assert_eq!(v["backend"], "api");
     assert_eq!(v["recovered"], Value::Null);
 
-    let out = cmd(&env, &fake)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "chatgpt",
-            "--output",
-            "env",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "client",
+        "create",
+        "--platform",
+        "chatgpt",
+        "--output",
+        "env",
+    ]));
     let text = stdout(&out);
     let vars: std::collections::HashMap<&str, &str> =
         text.lines().filter_map(|l| l.split_once('=')).collect();
@@ -491,13 +470,11 @@ async fn create_json_and_env_are_parseable_and_complete() {
 async fn unauthorized_is_exit_3_with_the_way_to_authenticate() {
     let fake = Fake::start().await;
     let env = Env::new();
-    let out = env
-        .cmd()
-        .env("CARTO_API_TOKEN", "stale-token")
-        .args(["--api-url", &fake.server.uri(), "client", "list"])
+    let out = cmd_at(&env, &fake.server.uri(), "stale-token")
+        .args(["client", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_exit(&out, 3);
     let err = stderr(&out);
     assert!(err.contains("did not accept the credentials"), "{err}");
     assert!(
@@ -522,12 +499,7 @@ async fn no_credentials_is_exit_3_before_any_request() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(
-        stderr(&out).contains("not logged in to CARTO"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 3, "not logged in to CARTO");
     assert!(fake.requests().await.is_empty());
 }
 
@@ -544,25 +516,11 @@ async fn a_422_is_exit_4_with_the_apis_description() {
         .mount(&server)
         .await;
     let env = Env::new();
-    let out = env
-        .cmd()
-        .env("CARTO_API_TOKEN", user_token())
-        .args([
-            "--api-url",
-            &server.uri(),
-            "client",
-            "create",
-            "--platform",
-            "claude",
-        ])
+    let out = cmd_at(&env, &server.uri(), &user_token())
+        .args(["client", "create", "--platform", "claude"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    assert!(
-        stderr(&out).contains("callback must use https on this tenant"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 4, "callback must use https on this tenant");
 }
 
 #[tokio::test]
@@ -573,13 +531,11 @@ async fn a_missing_route_points_at_the_carto_cli_backend() {
         .mount(&server)
         .await;
     let env = Env::new();
-    let out = env
-        .cmd()
-        .env("CARTO_API_TOKEN", user_token())
-        .args(["--api-url", &server.uri(), "client", "list"])
+    let out = cmd_at(&env, &server.uri(), &user_token())
+        .args(["client", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+    assert_exit(&out, 4);
     let err = stderr(&out);
     assert!(err.contains("has not published this route"), "{err}");
     assert!(err.contains("--backend carto-cli"), "{err}");
@@ -597,12 +553,8 @@ async fn a_429_with_retry_after_is_retried_and_succeeds() {
         .mount(&fake.server)
         .await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args(["client", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = run_ok(cmd(&env, &fake).args(["client", "list", "--json"]));
+    let v = json_of(&out);
     assert_eq!(v[0]["client_id"], "cl_0001");
     assert_eq!(fake.requests().await.len(), 2);
 }
@@ -616,22 +568,18 @@ async fn a_create_that_times_out_after_the_server_made_it_is_not_made_twice() {
         &["https://claude.ai/api/mcp/auth_callback"],
     );
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "--timeout",
-            "1",
-            "client",
-            "create",
-            "--platform",
-            "claude",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "--timeout",
+        "1",
+        "client",
+        "create",
+        "--platform",
+        "claude",
+        "--json",
+    ]));
     assert_eq!(fake.posts().await.len(), 1, "the POST was sent again");
     assert_eq!(fake.st.all().len(), 2, "one seeded, one created");
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["client_id"], "cl_0002");
     assert_eq!(v["client_secret"], State::secret(2));
     assert_eq!(v["recovered"], "the create timed out");
@@ -659,8 +607,7 @@ async fn list_never_shows_a_secret_even_when_the_api_sends_one() {
         ],
     );
     let env = Env::new();
-    let out = cmd(&env, &fake).args(["client", "list"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args(["client", "list"]));
     assert!(!both(&out).contains(SECRET_TAIL));
     insta::assert_snapshot!(stdout(&out));
 
@@ -669,7 +616,7 @@ async fn list_never_shows_a_secret_even_when_the_api_sends_one() {
         .output()
         .unwrap();
     assert!(!both(&out).contains(SECRET_TAIL));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert!(v[0].get("client_secret").is_none());
     assert_eq!(v[1]["platforms_incomplete"], json!(["mcpjam"]));
@@ -683,11 +630,7 @@ async fn show_masks_the_secret_unless_asked() {
         &["https://claude.ai/api/mcp/auth_callback"],
     );
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args(["client", "show", "cl_0001"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args(["client", "show", "cl_0001"]));
     assert!(!both(&out).contains(SECRET_TAIL));
     insta::assert_snapshot!(stdout(&out));
 
@@ -696,7 +639,7 @@ async fn show_masks_the_secret_unless_asked() {
         .output()
         .unwrap();
     assert!(!both(&out).contains(SECRET_TAIL));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["client_secret"], Value::Null);
     assert_eq!(v["client_secret_masked"], "sec_********");
 
@@ -704,15 +647,14 @@ async fn show_masks_the_secret_unless_asked() {
         .args(["client", "show", "cl_0001", "--reveal-secret", "--json"])
         .output()
         .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["client_secret"], State::secret(1));
 
     let out = cmd(&env, &fake)
         .args(["client", "show", "cl_9999"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    assert!(stderr(&out).contains("no OAuth client with ID 'cl_9999'"));
+    assert_fails_with(&out, 4, "no OAuth client with ID 'cl_9999'");
 }
 
 #[tokio::test]
@@ -754,19 +696,15 @@ async fn update_patches_only_what_changes() {
         ],
     );
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "client",
-            "update",
-            "cl_0001",
-            "--add-platform",
-            "chatgpt",
-            "--remove-callback",
-            "http://localhost:9/cb",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(cmd(&env, &fake).args([
+        "client",
+        "update",
+        "cl_0001",
+        "--add-platform",
+        "chatgpt",
+        "--remove-callback",
+        "http://localhost:9/cb",
+    ]));
     let patches: Vec<Value> = fake
         .requests()
         .await
@@ -803,7 +741,7 @@ async fn update_patches_only_what_changes() {
         .args(["client", "update", "cl_0001"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_exit(&out, 2);
 }
 
 #[tokio::test]
@@ -818,29 +756,24 @@ async fn apply_creates_then_does_nothing_then_updates() {
     };
     let out = apply(&["--platform", "claude"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["action"], "created");
     assert_eq!(v["client_secret"], State::secret(1));
 
     let out = apply(&["--platform", "claude"]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["action"], "unchanged");
     assert!(v.get("client_secret").is_none(), "{v}");
 
     let out = apply(&["--platform", "claude", "--platform", "mcpjam"]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["action"], "updated");
     assert_eq!(v["callbacks"].as_array().unwrap().len(), 3);
     assert_eq!(fake.posts().await.len(), 1);
 
     fake.seed("ci-client", &["https://claude.ai/api/mcp/auth_callback"]);
     let out = apply(&["--platform", "claude"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("cl_0001, cl_0002"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "cl_0001, cl_0002");
 }
 
 #[tokio::test]
@@ -852,15 +785,10 @@ async fn delete_needs_yes_without_a_tty() {
         .args(["client", "delete", "cl_0001"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--yes"));
+    assert_fails_with(&out, 2, "--yes");
     assert!(fake.requests().await.is_empty());
 
-    let out = cmd(&env, &fake)
-        .args(["client", "delete", "cl_0001", "--yes"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    run_ok(cmd(&env, &fake).args(["client", "delete", "cl_0001", "--yes"]));
     assert!(fake.st.all().is_empty());
 }
 
@@ -896,6 +824,13 @@ esac
     log
 }
 
+/// `carto-mcp` with the fake `carto` in `bin` first on PATH.
+fn carto_cli_cmd(env: &Env, bin: &std::path::Path) -> assert_cmd::Command {
+    let mut c = env.cmd();
+    c.env("PATH", path_with(bin));
+    c
+}
+
 fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
     let mut paths = vec![dir.to_path_buf()];
     paths.extend(std::env::split_paths(
@@ -911,26 +846,23 @@ fn carto_cli_backend_argv_and_parsing() {
     let log = fake_carto(bin.path(), false);
     // `auto` picks carto-cli when `carto` is on PATH; no token of ours: the
     // CLI uses its own login.
-    let out = env
-        .cmd()
-        .env("PATH", path_with(bin.path()))
-        .env("CARTO_MCP_BACKEND", "auto")
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "mcpjam",
-            "--callback",
-            "https://x.example/cb",
-            "--logout-url",
-            "https://x.example/bye",
-            "--name",
-            "Jam",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(
+        carto_cli_cmd(&env, bin.path())
+            .env("CARTO_MCP_BACKEND", "auto")
+            .args([
+                "client",
+                "create",
+                "--platform",
+                "mcpjam",
+                "--callback",
+                "https://x.example/cb",
+                "--logout-url",
+                "https://x.example/bye",
+                "--name",
+                "Jam",
+                "--json",
+            ]),
+    );
     let argv = std::fs::read_to_string(&log).unwrap();
     assert_eq!(
         argv.lines().collect::<Vec<_>>(),
@@ -952,7 +884,7 @@ fn carto_cli_backend_argv_and_parsing() {
             "-- token:",
         ]
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v["client_id"], "cli_0001");
     assert_eq!(v["client_secret"], format!("cli_secret_{SECRET_TAIL}"));
     assert_eq!(v["backend"], "carto-cli");
@@ -961,22 +893,19 @@ fn carto_cli_backend_argv_and_parsing() {
     // list: snake_case, a comma-joined string, a line before the JSON, a
     // secret that must not be shown; the token goes by env, not argv.
     std::fs::remove_file(&log).unwrap();
-    let out = env
-        .cmd()
-        .env("PATH", path_with(bin.path()))
-        .env("CARTO_API_TOKEN", user_token())
-        .args([
-            "--backend",
-            "carto-cli",
-            "--profile",
-            "prod",
-            "client",
-            "list",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_ok(
+        carto_cli_cmd(&env, bin.path())
+            .env("CARTO_API_TOKEN", user_token())
+            .args([
+                "--backend",
+                "carto-cli",
+                "--profile",
+                "prod",
+                "client",
+                "list",
+                "--json",
+            ]),
+    );
     let argv = std::fs::read_to_string(&log).unwrap();
     assert_eq!(
         argv.lines().collect::<Vec<_>>(),
@@ -992,15 +921,13 @@ fn carto_cli_backend_argv_and_parsing() {
     );
     assert!(!argv.contains(&user_token()));
     assert!(!both(&out).contains(SECRET_TAIL));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(v[0]["client_id"], "cli_0001");
     assert_eq!(v[0]["name"], "Claude");
     assert_eq!(v[0]["platforms"], json!(["claude"]));
 
     // get, masked.
-    let out = env
-        .cmd()
-        .env("PATH", path_with(bin.path()))
+    let out = carto_cli_cmd(&env, bin.path())
         .args([
             "--backend",
             "carto-cli",
@@ -1011,7 +938,7 @@ fn carto_cli_backend_argv_and_parsing() {
         ])
         .output()
         .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(&out);
     assert_eq!(
         v["callbacks"],
         json!(["https://claude.ai/api/mcp/auth_callback"])
@@ -1024,9 +951,7 @@ fn carto_cli_failure_shows_its_stderr() {
     let env = Env::new();
     let bin = tempfile::tempdir().unwrap();
     fake_carto(bin.path(), true);
-    let out = env
-        .cmd()
-        .env("PATH", path_with(bin.path()))
+    let out = carto_cli_cmd(&env, bin.path())
         .args([
             "--backend",
             "carto-cli",
@@ -1037,12 +962,7 @@ fn carto_cli_failure_shows_its_stderr() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4));
-    assert!(
-        stderr(&out).contains("title already taken"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 4, "title already taken");
 }
 
 #[tokio::test]
@@ -1052,13 +972,12 @@ async fn a_proxy_in_the_environment_is_not_used_for_loopback() {
     let fake = Fake::start().await;
     fake.seed("Jam", &["http://127.0.0.1:6274/oauth/callback"]);
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .env("HTTP_PROXY", "http://127.0.0.1:9")
-        .env("ALL_PROXY", "http://127.0.0.1:9")
-        .args(["client", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = run_ok(
+        cmd(&env, &fake)
+            .env("HTTP_PROXY", "http://127.0.0.1:9")
+            .env("ALL_PROXY", "http://127.0.0.1:9")
+            .args(["client", "list", "--json"]),
+    );
+    let v = json_of(&out);
     assert_eq!(v.as_array().unwrap().len(), 1);
 }

@@ -93,3 +93,11 @@ pub fn step_ids(report: &serde_json::Value) -> Vec<&str> {
         .map(|s| s["id"].as_str().expect("a step id"))
         .collect()
 }
+
+/// Runs the command, which must succeed (else both streams are shown).
+#[track_caller]
+pub fn run_ok(c: &mut Command) -> std::process::Output {
+    let o = c.output().expect("the command runs");
+    assert_exit(&o, 0);
+    o
+}
