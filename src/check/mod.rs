@@ -1288,8 +1288,7 @@ impl<B: ClientBackend> Engine<'_, B> {
                     ));
                     if r.is_error {
                         s.outcome = Outcome::Fail;
-                        s.hints
-                            .push("the tool ran but returned isError; its message is above".into());
+                        s.hints.push(tool_error_hint(&r.text).into());
                     }
                     if took > tb {
                         s.outcome = Outcome::Fail;
@@ -1544,8 +1543,38 @@ impl ErrLike for Wrapped {
     }
 }
 
+/// What to do about a tool that ran and reported an error: a permission
+/// problem is the common one at CARTO, since the token carries the
+/// permissions of the user who logged in.
+fn tool_error_hint(text: &str) -> &'static str {
+    let t = text.to_lowercase();
+    if [
+        "permission",
+        "forbidden",
+        "not allowed",
+        "access denied",
+        "unauthorized",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        "the tool refused the logged-in user: the token carries the permissions of the CARTO user who logged in; share the workflow's connection with that user, or log in as one who has access"
+    } else {
+        "the tool ran but returned isError; its message is above"
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_permission_error_from_a_tool_gets_the_permissions_hint() {
+        assert!(
+            super::tool_error_hint("Error: permission denied on connection carto_dw")
+                .contains("permissions of the CARTO user")
+        );
+        assert!(super::tool_error_hint("division by zero").contains("isError"));
+    }
     use super::*;
 
     fn v(a: &[&str]) -> Vec<String> {

@@ -553,9 +553,6 @@ fn render(
         for h in &p.hints {
             ui.out(format!("    hint: {h}"));
         }
-        ui.out(
-            "    (at CARTO the token carries the permissions of the user who logged in: share the connection with that user, or log in as one who has it)",
-        );
     }
     ui.out("");
 
