@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::path_regex;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_exit, json_of, run_ok, stderr, stdout};
 
 const ID: &str = "Fq2Xb1kP9sZr7TcLwYe3";
 const CLAUDE: &str = "https://claude.ai/api/mcp/auth_callback";
@@ -112,9 +112,12 @@ fn cmd(env: &Env, fake: &Fake) -> assert_cmd::Command {
     c
 }
 
-fn json_of(o: &std::process::Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(o), stderr(o)))
+/// `carto-mcp diagnose ARGS` run with `c`; it must end with exit `code`.
+#[track_caller]
+fn diagnose(mut c: assert_cmd::Command, args: &[&str], code: i32) -> std::process::Output {
+    let out = c.arg("diagnose").args(args).output().unwrap();
+    assert_exit(&out, code);
+    out
 }
 
 // ----- explanations --------------------------------------------------------------
@@ -122,97 +125,92 @@ fn json_of(o: &std::process::Output) -> Value {
 #[test]
 fn a_trailing_slash_from_the_platform_is_explained() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
+    let out = diagnose(
+        env.cmd(),
+        &[
             &claude_url("https://claude.ai/api/mcp/auth_callback/"),
-        ])
-        .args(["--registered", CLAUDE, "--registered", INSPECTOR])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+            "--registered",
+            CLAUDE,
+            "--registered",
+            INSPECTOR,
+        ],
+        5,
+    );
     insta::assert_snapshot!("trailing_slash", stdout(&out));
 }
 
 #[test]
 fn a_missing_preset_gets_the_add_platform_command() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["diagnose", "Callback URL mismatch. https://chatgpt.com/connector_platform_oauth_redirect is not in the list of allowed callback URLs."])
-        .args(["--client-id", ID, "--registered", CLAUDE])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = diagnose(
+        env.cmd(),
+        &[
+            "Callback URL mismatch. https://chatgpt.com/connector_platform_oauth_redirect is not in the list of allowed callback URLs.",
+            "--client-id",
+            ID,
+            "--registered",
+            CLAUDE,
+        ],
+        5,
+    );
     insta::assert_snapshot!("missing_preset", stdout(&out));
 }
 
 #[test]
 fn two_urls_in_one_entry_are_found() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
+    let out = diagnose(
+        env.cmd(),
+        &[
             "Callback URL mismatch. http://127.0.0.1:6274/oauth/callback/debug is not in the list of allowed callback URLs.",
             "--client-id",
             ID,
             "--registered",
             "http://127.0.0.1:6274/oauth/callback/debug, http://127.0.0.1:6274/oauth/callback",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+        ],
+        5,
+    );
     insta::assert_snapshot!("joined_entry", stdout(&out));
 }
 
 #[test]
 fn localhost_is_not_127_0_0_1() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
+    let out = diagnose(
+        env.cmd(),
+        &[
             "http://localhost:8000/callback",
             "--client-id",
             ID,
-        ])
-        .args(["--registered", "http://127.0.0.1:8000/callback"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
+            "--registered",
+            "http://127.0.0.1:8000/callback",
+        ],
+        5,
+    );
     insta::assert_snapshot!("loopback_host", stdout(&out));
 }
 
 #[test]
 fn chatgpts_per_connector_callback_is_the_platforms_side() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
+    let out = diagnose(
+        env.cmd(),
+        &[
             "Error creating connector: the authorization server rejected redirect_uri https://chatgpt.com/connector/oauth/c_690f1d2e3b4a (invalid_request)",
             "--client-id",
             ID,
             "--registered",
             CHATGPT,
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
+        ],
+        5,
+    );
     insta::assert_snapshot!("chatgpt_per_connector", stdout(&out));
 }
 
 #[test]
 fn a_registered_uri_is_exit_0() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["diagnose", &claude_url(CLAUDE), "--registered", CLAUDE])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose(env.cmd(), &[&claude_url(CLAUDE), "--registered", CLAUDE], 0);
     let s = stdout(&out);
     assert!(
         s.contains("✓ Registered: https://claude.ai/api/mcp/auth_callback"),
@@ -228,16 +226,18 @@ fn a_registered_uri_is_exit_0() {
 #[test]
 fn json_has_the_differences_as_data() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
+    let out = diagnose(
+        env.cmd(),
+        &[
             &claude_url("https://claude.ai/api/mcp/auth_callback/"),
-        ])
-        .args(["--registered", INSPECTOR, "--registered", CHATGPT, "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
+            "--registered",
+            INSPECTOR,
+            "--registered",
+            CHATGPT,
+            "--json",
+        ],
+        5,
+    );
     let v = json_of(&out);
     assert_eq!(v["client_id"], ID);
     assert_eq!(v["ok"], false);
@@ -266,18 +266,16 @@ fn json_has_the_differences_as_data() {
 #[test]
 fn unusable_input_is_a_usage_error() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["diagnose", "Something went wrong. Please try again later."])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = diagnose(
+        env.cmd(),
+        &["Something went wrong. Please try again later."],
+        2,
+    );
     let e = stderr(&out);
     assert!(e.contains("found no redirect URI in the input"), "{e}");
     assert!(e.contains("hint:"), "{e}");
     // Nothing to compare against is a usage error too, naming the flags.
-    let out = env.cmd().args(["diagnose", INSPECTOR]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = diagnose(env.cmd(), &[INSPECTOR], 2);
     let e = stderr(&out);
     assert!(
         e.contains("--client-id") && e.contains("--registered"),
@@ -285,29 +283,20 @@ fn unusable_input_is_a_usage_error() {
     );
     assert!(e.contains("MCP Inspector"), "{e}");
     // And no input at all.
-    let out = env.cmd().args(["diagnose"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    diagnose(env.cmd(), &[], 2);
 }
 
 #[test]
 fn input_can_come_from_stdin() {
     let env = Env::new();
     let page = "<html><body><h1>Oops!, something went wrong</h1>\n<p>invalid_request: Callback URL mismatch. http://localhost:3118/callback is not in the list of allowed callback URLs</p></body></html>";
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
-            "-",
-            "--client-id",
-            ID,
-            "--registered",
-            INSPECTOR,
-            "--json",
-        ])
-        .write_stdin(page)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5));
+    let mut c = env.cmd();
+    c.write_stdin(page);
+    let out = diagnose(
+        c,
+        &["-", "--client-id", ID, "--registered", INSPECTOR, "--json"],
+        5,
+    );
     let v = json_of(&out);
     assert_eq!(v["results"][0]["sent"], "http://localhost:3118/callback");
     assert_eq!(v["results"][0]["platform"]["platform"], "claude-code");
@@ -326,30 +315,18 @@ async fn fix_adds_the_missing_callback_and_a_second_run_finds_nothing() {
     let input = claude_url(CLAUDE);
 
     // First: the mismatch, read through the backend.
-    let out = cmd(&env, &fake)
-        .args(["diagnose", &input])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = diagnose(cmd(&env, &fake), &[&input], 5);
     assert!(stdout(&out).contains(&format!(
         "carto-mcp client update {ID} --add-platform claude"
     )));
 
     // --fix without a terminal needs --yes, and changes nothing.
-    let out = cmd(&env, &fake)
-        .args(["diagnose", &input, "--fix"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = diagnose(cmd(&env, &fake), &[&input, "--fix"], 2);
     assert!(stderr(&out).contains("--yes"));
     assert_eq!(fake.patches().await, 0);
 
     // --fix --yes: applied, read back, exit 0.
-    let out = cmd(&env, &fake)
-        .args(["diagnose", &input, "--fix", "--yes", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose(cmd(&env, &fake), &[&input, "--fix", "--yes", "--json"], 0);
     let v = json_of(&out);
     assert_eq!(v["ok"], false, "the report says what was wrong");
     assert_eq!(v["fixed"], true);
@@ -360,11 +337,7 @@ async fn fix_adds_the_missing_callback_and_a_second_run_finds_nothing() {
     assert!(!stdout(&out).contains("sec_do_not_print"));
 
     // Second run: nothing wrong.
-    let out = cmd(&env, &fake)
-        .args(["diagnose", &input])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose(cmd(&env, &fake), &[&input], 0);
     assert!(stdout(&out).contains("Nothing to fix"));
 }
 
@@ -373,19 +346,11 @@ async fn fix_replaces_a_joined_entry_with_its_urls() {
     let joined = "http://127.0.0.1:6274/oauth/callback/debug, http://127.0.0.1:6274/oauth/callback";
     let fake = Fake::start(&[CLAUDE, joined]).await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "diagnose",
-            "--client-id",
-            ID,
-            "--platform",
-            "mcpjam",
-            "--fix",
-            "--yes",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose(
+        cmd(&env, &fake),
+        &["--client-id", ID, "--platform", "mcpjam", "--fix", "--yes"],
+        0,
+    );
     assert_eq!(
         fake.callbacks(),
         json!([
@@ -402,19 +367,18 @@ async fn fix_replaces_a_joined_entry_with_its_urls() {
 async fn platform_mode_checks_each_preset_callback() {
     let fake = Fake::start(&[CLAUDE, "http://127.0.0.1:6274/oauth/callback"]).await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args([
-            "diagnose",
+    let out = diagnose(
+        cmd(&env, &fake),
+        &[
             "--client-id",
             ID,
             "--platform",
             "mcpjam",
             "--platform",
             "claude",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+        ],
+        5,
+    );
     insta::assert_snapshot!("platform_mode", stdout(&out));
     assert_eq!(fake.patches().await, 0);
 }
@@ -423,11 +387,11 @@ async fn platform_mode_checks_each_preset_callback() {
 async fn an_unknown_client_is_refused_by_the_api() {
     let fake = Fake::start(&[CLAUDE]).await;
     let env = Env::new();
-    let out = cmd(&env, &fake)
-        .args(["diagnose", &claude_url(CLAUDE).replace(ID, "nope")])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let out = diagnose(
+        cmd(&env, &fake),
+        &[&claude_url(CLAUDE).replace(ID, "nope")],
+        4,
+    );
     assert!(stderr(&out).contains("nope"));
 }
 
@@ -509,15 +473,22 @@ async fn live_probe_reports_each_platform() {
     let server = fake_mcp_and_as(&[CLAUDE, INSPECTOR]).await;
     let env = Env::new();
     let mcp = format!("{}/mcp/ac_7xhfwyml", server.uri());
-    let out = env
-        .cmd()
-        .args(["diagnose", "--live", &mcp, "--client-id", ID])
-        .args(["--registered", CLAUDE, "--registered", INSPECTOR])
-        .output()
-        .unwrap();
     // Both of the client's own callbacks are accepted: exit 0, even though
     // the presets it does not have are refused.
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose(
+        env.cmd(),
+        &[
+            "--live",
+            &mcp,
+            "--client-id",
+            ID,
+            "--registered",
+            CLAUDE,
+            "--registered",
+            INSPECTOR,
+        ],
+        0,
+    );
     let port = server.address().port().to_string();
     insta::with_settings!({filters => vec![(port.as_str(), "[PORT]")]}, {
         insta::assert_snapshot!("live_table", stdout(&out));
@@ -531,20 +502,11 @@ async fn live_probe_reports_each_platform() {
     );
 
     // Naming a refused platform makes it a failure, with the fix.
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
-            "--live",
-            &mcp,
-            "--client-id",
-            ID,
-            "--platform",
-            "chatgpt",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = diagnose(
+        env.cmd(),
+        &["--live", &mcp, "--client-id", ID, "--platform", "chatgpt"],
+        5,
+    );
     assert!(stdout(&out).contains(&format!(
         "Fix: carto-mcp client update {ID} --add-platform chatgpt"
     )));
@@ -554,16 +516,11 @@ async fn live_probe_reports_each_platform() {
 async fn live_needs_a_client_id() {
     let server = fake_mcp_and_as(&[]).await;
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
-            "--live",
-            &format!("{}/mcp/ac_7xhfwyml", server.uri()),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = diagnose(
+        env.cmd(),
+        &["--live", &format!("{}/mcp/ac_7xhfwyml", server.uri())],
+        2,
+    );
     assert!(stderr(&out).contains("--client-id"));
 }
 
@@ -573,18 +530,13 @@ async fn the_printed_command_fixes_a_joined_entry() {
     let fake = Fake::start(&[joined]).await;
     let env = Env::new();
     let input = "Callback URL mismatch. http://127.0.0.1:6274/oauth/callback is not in the list of allowed callback URLs.";
-    let out = cmd(&env, &fake)
-        .args(["diagnose", input, "--client-id", ID, "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = diagnose(cmd(&env, &fake), &[input, "--client-id", ID, "--json"], 5);
     let fix = json_of(&out)["fix"].clone();
     assert_eq!(fix["add_platforms"], json!(["mcpjam"]));
     assert_eq!(fix["remove_callbacks"], json!([joined]));
 
     // Run `client update` with exactly those flags.
-    let mut update = cmd(&env, &fake);
-    update.args([
+    run_ok(cmd(&env, &fake).args([
         "client",
         "update",
         ID,
@@ -592,9 +544,7 @@ async fn the_printed_command_fixes_a_joined_entry() {
         "mcpjam",
         "--remove-callback",
         joined,
-    ]);
-    let out = update.output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    ]));
     assert_eq!(
         fake.callbacks(),
         json!([
@@ -602,9 +552,5 @@ async fn the_printed_command_fixes_a_joined_entry() {
             "http://127.0.0.1:6274/oauth/callback"
         ])
     );
-    let out = cmd(&env, &fake)
-        .args(["diagnose", input, "--client-id", ID])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    diagnose(cmd(&env, &fake), &[input, "--client-id", ID], 0);
 }
