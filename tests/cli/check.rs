@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_partial_json, header_exists, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, json_of, stderr, stdout, step_ids};
 
 #[test]
 fn usage_errors_send_nothing() {
@@ -62,7 +62,7 @@ fn plain_http_elsewhere_than_loopback_is_refused() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
-    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r = json_of(&o);
     assert!(
         r["steps"][0]["detail"]
             .as_str()
@@ -119,7 +119,7 @@ async fn discovery_follows_the_spec_order_and_refuses_an_as_without_s256() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
-    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r = json_of(&o);
     let prm = &r["steps"][1];
     assert_eq!(prm["id"], "resource-metadata");
     assert_eq!(
@@ -319,14 +319,8 @@ async fn a_given_token_skips_oauth() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let r: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let ids: Vec<&str> = r["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["token", "initialize", "tools-list"]);
+    let r = json_of(&o);
+    assert_eq!(step_ids(&r), ["token", "initialize", "tools-list"]);
     assert_eq!(r["steps"][0]["outcome"], "skip");
     assert!(!stdout(&o).contains("opaque-access-token-value"));
     assert!(!stderr(&o).contains("opaque-access-token-value"));

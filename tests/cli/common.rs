@@ -101,3 +101,17 @@ pub fn run_ok(c: &mut Command) -> std::process::Output {
     assert_exit(&o, 0);
     o
 }
+
+/// Runs `diagnose --live MCP --client-id ID EXTRA` with `c`: the probe of a
+/// client's redirect URIs at the MCP server's authorization server.
+pub fn diagnose_live(
+    c: &mut Command,
+    mcp: &str,
+    client_id: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    c.args(["diagnose", "--live", mcp, "--client-id", client_id])
+        .args(extra)
+        .output()
+        .expect("the command runs")
+}

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_exit, diagnose_live, json_of, run_ok, stderr, stdout};
 
 /// A `carto-mcp sandbox` process; killed when dropped, even when a test
 /// fails half-way.
@@ -156,6 +156,24 @@ fn cli(env: &Env, sb: &Running) -> assert_cmd::Command {
     c
 }
 
+/// `client create --platform inspector` through the sandbox: the created
+/// client's JSON.
+fn create_inspector_client(env: &Env, sb: &Running) -> serde_json::Value {
+    let o = cli(env, sb)
+        .args([
+            "client",
+            "create",
+            "--platform",
+            "inspector",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}\n{}", stderr(&o), sb.logs());
+    json_of(&o)
+}
+
 #[test]
 fn sandbox_serves_the_client_commands_through_its_printed_env() {
     let env = Env::new();
@@ -173,19 +191,7 @@ fn sandbox_serves_the_client_commands_through_its_printed_env() {
             .contains(&format!("{}/mcp/ac_sandbox", sb.var("CARTO_MCP_API_URL")))
     );
 
-    let o = cli(&env, &sb)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "inspector",
-            "--output",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}\n{}", stderr(&o), sb.logs());
-    let created: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let created = create_inspector_client(&env, &sb);
     let id = created["client_id"].as_str().unwrap().to_string();
     assert!(
         created["client_secret"]
@@ -296,19 +302,7 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
     let env = Env::new();
     let sb = start(&env, &["--port", "0", "--auto-approve"], false);
     let mcp = sb.mcp_url();
-    let o = cli(&env, &sb)
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "inspector",
-            "--output",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
-    let created: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let created = create_inspector_client(&env, &sb);
     let id = created["client_id"].as_str().unwrap().to_string();
 
     // The whole login, headless: the secret comes from the backend.
@@ -376,50 +370,24 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
         stdout(&o)
     );
     // …the live probe sees the sandbox refuse it with Auth0's words…
-    let o = cli(&env, &sb)
-        .args([
-            "diagnose",
-            "--live",
-            &mcp,
-            "--client-id",
-            &id,
-            "--platform",
-            "chatgpt",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    let o = diagnose_live(&mut cli(&env, &sb), &mcp, &id, &["--platform", "chatgpt"]);
+    assert_exit(&o, 5);
     assert!(
         stdout(&o).contains("Callback URL mismatch."),
         "{}",
         stdout(&o)
     );
     // …and after the fix, accept it.
-    let o = cli(&env, &sb)
-        .args([
-            "client",
-            "update",
-            &id,
-            "--add-platform",
-            "chatgpt",
-            "--yes",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
-    let o = cli(&env, &sb)
-        .args([
-            "diagnose",
-            "--live",
-            &mcp,
-            "--client-id",
-            &id,
-            "--platform",
-            "chatgpt",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    run_ok(cli(&env, &sb).args([
+        "client",
+        "update",
+        &id,
+        "--add-platform",
+        "chatgpt",
+        "--yes",
+    ]));
+    let o = diagnose_live(&mut cli(&env, &sb), &mcp, &id, &["--platform", "chatgpt"]);
+    assert_exit(&o, 0);
     assert!(stdout(&o).contains("accepted"), "{}", stdout(&o));
 }
 

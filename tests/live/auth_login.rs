@@ -4,7 +4,9 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{Env, stderr};
+use assert_cmd::Command;
+
+use crate::common::{Env, assert_fails_with, run_ok, stderr};
 use crate::stack::{Stack, free_port, unique_id};
 
 fn public_client(stack: &Stack, interaction: &str) -> (String, String) {
@@ -21,6 +23,16 @@ fn public_client(stack: &Stack, interaction: &str) -> (String, String) {
     (id, redirect)
 }
 
+/// `carto-mcp auth login` at the stack's AS with client `id` and its
+/// `redirect` URI, then `extra`.
+fn login(env: &Env, stack: &Stack, id: &str, redirect: &str, extra: &[&str]) -> Command {
+    let mut c = env.cmd();
+    c.args(["auth", "login", "--auth-url", &stack.as_url])
+        .args(["--client-id", id, "--redirect-uri", redirect])
+        .args(extra);
+    c
+}
+
 fn assert_stored(env: &Env, id: &str) {
     let p = env.path(".config/carto-mcp/login.json");
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
@@ -34,8 +46,7 @@ fn assert_stored(env: &Env, id: &str) {
         assert_eq!(mode, 0o600);
     }
     // The client commands' credential lookup finds it.
-    let o = env.cmd().args(["auth", "status"]).output().unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_ok(env.cmd().args(["auth", "status"]));
     assert!(
         stderr(&o).contains("auth login")
             || String::from_utf8_lossy(&o.stdout).contains("auth login")
@@ -47,20 +58,13 @@ fn login_over_http_stores_the_token_0600() {
     let stack = Stack::from_env();
     let env = Env::new();
     let (id, redirect) = public_client(&stack, "approve");
-    let o = env
-        .cmd()
-        .args([
-            "auth",
-            "login",
-            "--auth-url",
-            &stack.as_url,
-            "--client-id",
-            &id,
-        ])
-        .args(["--redirect-uri", &redirect, "--browser", "http"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_ok(&mut login(
+        &env,
+        &stack,
+        &id,
+        &redirect,
+        &["--browser", "http"],
+    ));
     assert!(stderr(&o).contains("Logged in to CARTO"), "{}", stderr(&o));
     assert_stored(&env, &id);
 }
@@ -70,21 +74,7 @@ fn login_in_the_real_browser() {
     let stack = Stack::from_env();
     let env = Env::new();
     let (id, redirect) = public_client(&stack, "browser");
-    let o = env
-        .cmd()
-        .args([
-            "auth",
-            "login",
-            "--auth-url",
-            &stack.as_url,
-            "--client-id",
-            &id,
-        ])
-        .args(["--redirect-uri", &redirect])
-        .env("BROWSER", &stack.browser)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    run_ok(login(&env, &stack, &id, &redirect, &[]).env("BROWSER", &stack.browser));
     assert_stored(&env, &id);
 }
 
@@ -93,20 +83,9 @@ fn a_denied_login_is_exit_3_and_stores_nothing() {
     let stack = Stack::from_env();
     let env = Env::new();
     let (id, redirect) = public_client(&stack, "deny");
-    let o = env
-        .cmd()
-        .args([
-            "auth",
-            "login",
-            "--auth-url",
-            &stack.as_url,
-            "--client-id",
-            &id,
-        ])
-        .args(["--redirect-uri", &redirect, "--browser", "http"])
+    let o = login(&env, &stack, &id, &redirect, &["--browser", "http"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("access_denied"), "{}", stderr(&o));
+    assert_fails_with(&o, 3, "access_denied");
     assert!(!env.path(".config/carto-mcp/login.json").exists());
 }

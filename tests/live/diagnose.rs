@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_exit, diagnose_live, json_of, stdout};
 use crate::stack::{Stack, unique_id};
 
 const CLAUDE: &str = "https://claude.ai/api/mcp/auth_callback";
@@ -38,10 +38,12 @@ fn live_probe_accepts_registered_platforms_and_refuses_the_others() {
     let mcp = stack.mcp("ac_good");
 
     // Every CARTO preset, named: two accepted, three refused → exit 5.
-    let out = env
-        .cmd()
-        .args(["diagnose", "--live", &mcp, "--client-id", &id, "--json"])
-        .args([
+    let out = diagnose_live(
+        &mut env.cmd(),
+        &mcp,
+        &id,
+        &[
+            "--json",
             "-p",
             "claude",
             "-p",
@@ -50,11 +52,10 @@ fn live_probe_accepts_registered_platforms_and_refuses_the_others() {
             "inspector",
             "-p",
             "mcpjam",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+    );
+    assert_exit(&out, 5);
+    let v = json_of(&out);
     assert_eq!(v["authorization_server"]["issuer"], stack.as_url);
     let got = probes(&v);
     assert_eq!(got.len(), 5);
@@ -79,26 +80,26 @@ fn live_probe_accepts_registered_platforms_and_refuses_the_others() {
     );
 
     // Only the registered ones: exit 0, and a readable table.
-    let out = env
-        .cmd()
-        .args(["diagnose", "--live", &mcp, "--client-id", &id])
-        .args(["--platform", "claude", "--platform", "inspector"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose_live(
+        &mut env.cmd(),
+        &mcp,
+        &id,
+        &["--platform", "claude", "--platform", "inspector"],
+    );
+    assert_exit(&out, 0);
     let s = stdout(&out);
     assert!(s.contains("REDIRECT URI") && s.contains("accepted"), "{s}");
     assert!(!s.contains("refused"), "{s}");
 
     // No platform named, the client's callbacks given: a refused preset the
     // client does not have is reported, but is not a failure.
-    let out = env
-        .cmd()
-        .args(["diagnose", "--live", &mcp, "--client-id", &id])
-        .args(["--registered", CLAUDE, "--registered", INSPECTOR])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = diagnose_live(
+        &mut env.cmd(),
+        &mcp,
+        &id,
+        &["--registered", CLAUDE, "--registered", INSPECTOR],
+    );
+    assert_exit(&out, 0);
     let s = stdout(&out);
     assert!(
         s.contains(&format!(
@@ -116,27 +117,12 @@ fn live_probe_after_the_client_changes() {
     stack.put_client(&id, json!({"redirect_uris": [CLAUDE]}));
     let env = Env::new();
     let mcp = stack.mcp("ac_good");
-    let run = |env: &Env| {
-        env.cmd()
-            .args([
-                "diagnose",
-                "--live",
-                &mcp,
-                "--client-id",
-                &id,
-                "-p",
-                "chatgpt",
-                "--json",
-            ])
-            .output()
-            .unwrap()
-    };
-    let out = run(&env);
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let run = || diagnose_live(&mut env.cmd(), &mcp, &id, &["-p", "chatgpt", "--json"]);
+    assert_exit(&run(), 5);
     stack.put_client(&id, json!({"redirect_uris": [CLAUDE, CHATGPT]}));
-    let out = run(&env);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = run();
+    assert_exit(&out, 0);
+    let v = json_of(&out);
     assert_eq!(v["probes"][0]["verdict"], "accepted");
 }
 
@@ -144,20 +130,14 @@ fn live_probe_after_the_client_changes() {
 fn an_unknown_client_is_refused_for_what_it_is() {
     let stack = Stack::from_env();
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args([
-            "diagnose",
-            "--live",
-            &stack.mcp("ac_good"),
-            "--client-id",
-            "no-such-client",
-        ])
-        .args(["--platform", "claude", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = diagnose_live(
+        &mut env.cmd(),
+        &stack.mcp("ac_good"),
+        "no-such-client",
+        &["--platform", "claude", "--json"],
+    );
+    assert_exit(&out, 5);
+    let v = json_of(&out);
     let p = &v["probes"][0];
     assert_eq!(p["verdict"], "refused");
     assert_eq!(p["callback_mismatch"], false);
