@@ -305,19 +305,17 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
     let created = create_inspector_client(&env, &sb);
     let id = created["client_id"].as_str().unwrap().to_string();
 
+    // `check` of the sandbox's MCP server with that client, headless.
+    let check = |extra: &[&str]| {
+        cli(&env, &sb)
+            .args(["check", &mcp, "--client-id", &id, "--browser", "http"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+
     // The whole login, headless: the secret comes from the backend.
-    let o = cli(&env, &sb)
-        .args([
-            "check",
-            &mcp,
-            "--client-id",
-            &id,
-            "--browser",
-            "http",
-            "--json",
-        ])
-        .output()
-        .unwrap();
+    let o = check(&["--json"]);
     assert!(
         o.status.success(),
         "{}\n{}\n{}",
@@ -338,19 +336,7 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
     );
 
     // The permission error of a workflow is a failed check that says so.
-    let o = cli(&env, &sb)
-        .args([
-            "check",
-            &mcp,
-            "--client-id",
-            &id,
-            "--browser",
-            "http",
-            "--call",
-            "get_sales_by_region_v1_0_0",
-        ])
-        .output()
-        .unwrap();
+    let o = check(&["--call", "get_sales_by_region_v1_0_0"]);
     assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
     assert!(
         format!("{}{}", stdout(&o), stderr(&o)).contains("does not have permission"),
