@@ -54,19 +54,26 @@ status=$(curl -s -o "$WORK/client.json" -w '%{http_code}' -X PUT "$E2E_AS_ADMIN/
 [[ $status == 201 || $status == 200 ]] || { echo "bench: creating the client failed (HTTP $status): $(cat "$WORK/client.json")" >&2; exit 1; }
 
 now_ns() { date +%s%N; }
+# Requests the AS and the MCP server have served so far (both count them).
+served() {
+  echo $(( $(curl -s "$E2E_AS_URL/__requests" | node -pe 'JSON.parse(require("fs").readFileSync(0)).count') \
+         + $(curl -s "$E2E_MCP_BASE/__requests" | node -pe 'JSON.parse(require("fs").readFileSync(0)).count') ))
+}
 rss_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "-"; exit} if (NR%2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "bench: MCP URL $MCP_URL, client $CLIENT_ID, redirect URI $REDIRECT_URI, $RUNS runs each" >&2
 
 # --- MCP TypeScript SDK client ------------------------------------------------
-: >"$WORK/sdk.wall"; : >"$WORK/sdk.rss"; : >"$WORK/sdk.flow"
+: >"$WORK/sdk.wall"; : >"$WORK/sdk.rss"; : >"$WORK/sdk.flow"; : >"$WORK/sdk.req"
 sdk_ok=0
 for i in $(seq 1 "$RUNS"); do
+  n0=$(served)
   t0=$(now_ns)
   if "$TIME" -v -o "$WORK/sdk.time" node "$E2E/sdk-client.mjs" --mcp-url "$MCP_URL" --client-id "$CLIENT_ID" \
       --client-secret-stdin --redirect-uri "$REDIRECT_URI" <"$WORK/secret" >"$WORK/sdk.out" 2>"$WORK/sdk.err"; then
     echo $((($(now_ns) - t0) / 1000000)) >>"$WORK/sdk.wall"
+    echo $(( $(served) - n0 )) >>"$WORK/sdk.req"
     sdk_ok=$((sdk_ok + 1))
     rss_kb "$WORK/sdk.time" >>"$WORK/sdk.rss"
     node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).total_ms)' "$WORK/sdk.out" >>"$WORK/sdk.flow"
@@ -77,7 +84,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 # --- carto-mcp check -------------------------------------------------------------
-: >"$WORK/cm.wall"; : >"$WORK/cm.rss"
+: >"$WORK/cm.wall"; : >"$WORK/cm.rss"; : >"$WORK/cm.req"
 cm_ok=0
 cm_note=""
 if [[ ! -x "$BIN" ]]; then
@@ -85,10 +92,12 @@ if [[ ! -x "$BIN" ]]; then
   echo "bench: carto-mcp $cm_note" >&2
 else
   for i in $(seq 1 "$RUNS"); do
+    n0=$(served)
     t0=$(now_ns)
     if "$TIME" -v -o "$WORK/cm.time" "$BIN" check "$MCP_URL" --browser http --client-id "$CLIENT_ID" \
         --client-secret-stdin --redirect-uri "$REDIRECT_URI" <"$WORK/secret" >"$WORK/cm.out" 2>"$WORK/cm.err"; then
       echo $((($(now_ns) - t0) / 1000000)) >>"$WORK/cm.wall"
+      echo $(( $(served) - n0 )) >>"$WORK/cm.req"
       cm_ok=$((cm_ok + 1))
       rss_kb "$WORK/cm.time" >>"$WORK/cm.rss"
       echo "  carto-mcp run $i: $(tail -n1 "$WORK/cm.wall") ms wall, $(tail -n1 "$WORK/cm.rss") KB peak RSS" >&2
@@ -103,14 +112,15 @@ fi
 
 sdk_wall=$(median <"$WORK/sdk.wall"); sdk_flow=$(median <"$WORK/sdk.flow"); sdk_rss=$(median <"$WORK/sdk.rss")
 cm_wall=$(median <"$WORK/cm.wall"); cm_rss=$(median <"$WORK/cm.rss")
+sdk_req=$(median <"$WORK/sdk.req"); cm_req=$(median <"$WORK/cm.req")
 
 echo
 echo "check-vs-sdk: $MCP_URL ($RUNS runs each, medians)"
-printf '  %-28s %10s %14s %8s\n' "client" "wall ms" "peak RSS MB" "ok"
-printf '  %-28s %10s %14s %8s\n' "MCP TS SDK $(node -p 'require(process.argv[1]).version' "$E2E/node_modules/@modelcontextprotocol/sdk/package.json")" \
-  "$sdk_wall" "$( [[ $sdk_rss == - ]] && echo - || awk -v k="$sdk_rss" 'BEGIN{printf "%.1f", k/1024}')" "$sdk_ok/$RUNS"
-printf '  %-28s %10s %14s %8s\n' "carto-mcp check" \
-  "$cm_wall" "$( [[ $cm_rss == - ]] && echo - || awk -v k="$cm_rss" 'BEGIN{printf "%.1f", k/1024}')" "$cm_ok/$RUNS"
+printf '  %-28s %10s %14s %10s %8s\n' "client" "wall ms" "peak RSS MB" "requests" "ok"
+printf '  %-28s %10s %14s %10s %8s\n' "MCP TS SDK $(node -p 'require(process.argv[1]).version' "$E2E/node_modules/@modelcontextprotocol/sdk/package.json")" \
+  "$sdk_wall" "$( [[ $sdk_rss == - ]] && echo - || awk -v k="$sdk_rss" 'BEGIN{printf "%.1f", k/1024}')" "$sdk_req" "$sdk_ok/$RUNS"
+printf '  %-28s %10s %14s %10s %8s\n' "carto-mcp check" \
+  "$cm_wall" "$( [[ $cm_rss == - ]] && echo - || awk -v k="$cm_rss" 'BEGIN{printf "%.1f", k/1024}')" "$cm_req" "$cm_ok/$RUNS"
 echo "  (SDK in-process flow time, without node start-up: ${sdk_flow} ms)"
 if [[ $cm_wall != - && $sdk_wall != - && $cm_wall -gt 0 ]]; then
   awk -v s="$sdk_wall" -v c="$cm_wall" 'BEGIN{printf "  wall-time ratio SDK / carto-mcp: %.2fx\n", s/c}'

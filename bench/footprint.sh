@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --locked -q
-BIN=target/release/carto-mcp
+BIN=${CARGO_TARGET_DIR:-target}/release/carto-mcp
 RUNS=${RUNS:-200}
 
 median_ms() { # command... ; prints the median wall time in ms over $RUNS runs

@@ -622,12 +622,18 @@ async function strictAuthMethodRefusal(req) {
 // ---------------------------------------------------------------------------
 const providerCallback = provider.callback();
 
+// Requests served to clients (not /healthz, /admin or /__requests): the
+// benchmark reads the count before and after a run.
+let requestCount = 0;
+
 server.on('request', async (req, res) => {
   const started = Date.now();
   const url = new URL(req.url, ISSUER);
   res.on('finish', () => log(`${req.method} ${url.pathname} -> ${res.statusCode} (${Date.now() - started} ms)`));
   try {
     if (url.pathname === '/healthz') return send(res, 200, { ok: true, issuer: ISSUER });
+    if (url.pathname === '/__requests') return send(res, 200, { count: requestCount });
+    if (!url.pathname.startsWith('/admin')) requestCount += 1;
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return await handleAdmin(req, res, url);
     if (url.pathname.startsWith('/interaction/')) return await handleInteraction(req, res, url);
     if (req.method === 'POST' && (url.pathname === '/token' || url.pathname === '/token/revocation')) {

@@ -92,4 +92,6 @@ if (details.length) {
   console.log('\nDetails:');
   for (const d of details) console.log(`  ${d}`);
 }
+// The plain closing line CI systems read.
+console.log(`conformance: ${rows.length - failedCount} passed, ${failedCount} failed`);
 process.exit(failedCount ? 1 : 0);

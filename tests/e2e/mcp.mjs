@@ -260,11 +260,17 @@ async function nos256Metadata(res) {
   return sendJson(res, 200, meta);
 }
 
+// Requests served to clients (not /healthz or /__requests): the benchmark
+// reads the count before and after a run.
+let requestCount = 0;
+
 server.on('request', async (req, res) => {
   const url = new URL(req.url, BASE);
   const p = url.pathname;
   try {
     if (p === '/healthz') return sendJson(res, 200, { ok: true, base: BASE, as: AS_URL });
+    if (p === '/__requests') return sendJson(res, 200, { count: requestCount });
+    requestCount += 1;
 
     const prm = /^\/\.well-known\/oauth-protected-resource\/mcp\/([^/]+)$/.exec(p);
     if (prm) {
