@@ -33,12 +33,13 @@ pub struct Listener {
     pub addr: SocketAddr,
     shared: Arc<Shared>,
     rx: oneshot::Receiver<CallbackParams>,
-    stop: Option<oneshot::Sender<()>>,
+    stop: Option<tokio::sync::watch::Sender<bool>>,
     task: tokio::task::JoinHandle<()>,
 }
 
 /// The address to bind for a loopback redirect URI: `localhost` is bound as
-/// 127.0.0.1 (what browsers try first for it on every OS we support).
+/// 127.0.0.1 (the address that must work; [`bind`] also listens on [::1]
+/// for it when the machine has IPv6 loopback).
 pub fn bind_addr(redirect_uri: &Url) -> Result<SocketAddr, OAuthError> {
     let host = redirect_uri.host_str().unwrap_or_default();
     if !crate::callback::is_loopback_host(host) {
@@ -76,13 +77,40 @@ pub async fn bind(redirect_uri: &Url, state: SecretString) -> Result<Listener, O
     let app = axum::Router::new()
         .fallback(handle)
         .with_state(shared.clone());
-    let (stop_tx, stop_rx) = oneshot::channel::<()>();
+    // `localhost` may be tried as [::1] first by a browser: listen there too
+    // when this machine has IPv6 loopback (best effort: 127.0.0.1 is the
+    // address that must work).
+    let tcp6 = if redirect_uri
+        .host_str()
+        .is_some_and(|h| h.eq_ignore_ascii_case("localhost"))
+    {
+        tokio::net::TcpListener::bind((std::net::Ipv6Addr::LOCALHOST, addr.port()))
+            .await
+            .ok()
+    } else {
+        None
+    };
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let serve = |tcp: tokio::net::TcpListener| {
+        let mut stop = stop_rx.clone();
+        let app = app.clone();
+        async move {
+            let _ = axum::serve(tcp, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                })
+                .await;
+        }
+    };
+    let v4 = serve(tcp);
+    let v6 = tcp6.map(serve);
     let task = tokio::spawn(async move {
-        let _ = axum::serve(tcp, app)
-            .with_graceful_shutdown(async {
-                let _ = stop_rx.await;
-            })
-            .await;
+        match v6 {
+            Some(v6) => {
+                tokio::join!(v4, v6);
+            }
+            None => v4.await,
+        }
     });
     Ok(Listener {
         addr,
@@ -117,7 +145,7 @@ impl Listener {
     /// Stops the server and waits (briefly) until the port is released.
     pub async fn close(&mut self) {
         if let Some(s) = self.stop.take() {
-            let _ = s.send(());
+            let _ = s.send(true);
         }
         if tokio::time::timeout(Duration::from_secs(2), &mut self.task)
             .await
@@ -245,6 +273,28 @@ mod tests {
         assert!(
             tokio::net::TcpStream::connect(addr).await.is_err(),
             "the listener is still open"
+        );
+    }
+
+    #[tokio::test]
+    async fn localhost_is_answered_on_ipv6_loopback_too() {
+        if std::net::TcpListener::bind("[::1]:0").is_err() {
+            eprintln!("no IPv6 loopback on this machine: nothing to check");
+            return;
+        }
+        let u = Url::parse("http://localhost:0/callback").unwrap();
+        let l = bind(&u, SecretString::from("good".to_string()))
+            .await
+            .unwrap();
+        let v6 = SocketAddr::new(IpAddr::V6(std::net::Ipv6Addr::LOCALHOST), l.addr.port());
+        let waiter = tokio::spawn(l.wait(Duration::from_secs(10)));
+        let (st, body) = get(v6, "/callback?code=c0de&state=good").await;
+        assert_eq!(st, 200, "{body}");
+        let p = waiter.await.unwrap().unwrap();
+        assert_eq!(p.code.unwrap().expose_secret(), "c0de");
+        assert!(
+            tokio::net::TcpStream::connect(v6).await.is_err(),
+            "the IPv6 listener is still open"
         );
     }
 
