@@ -3,10 +3,7 @@
 //! protocol logic.
 
 pub mod auth;
-pub mod auth_login;
 pub mod check;
-pub mod check_conformance;
-pub mod check_elicitation;
 pub mod client;
 pub mod completions;
 pub mod demo;

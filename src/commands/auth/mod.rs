@@ -1,7 +1,9 @@
 //! `carto-mcp auth status|login|logout`. `login` is the OAuth engine's
-//! (`auth_login.rs`); status and logout are here.
+//! (`login.rs`); status and logout are here.
 
 use serde::Serialize;
+
+mod login;
 
 use super::Ctx;
 use crate::carto::auth::{self, Credentials, TokenSource};
@@ -10,7 +12,7 @@ use crate::cli::AuthCommand;
 pub async fn run(ctx: &Ctx<'_>, cmd: AuthCommand) -> anyhow::Result<()> {
     match cmd {
         AuthCommand::Status => status(ctx).await,
-        AuthCommand::Login(args) => super::auth_login::run(ctx, args).await,
+        AuthCommand::Login(args) => login::run(ctx, args).await,
         AuthCommand::Logout => logout(ctx),
     }
 }

@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use secrecy::ExposeSecret;
 
-use super::Ctx;
-use super::check::{StepPrinter, browser_mode};
 use crate::carto::auth::{AUDIENCE, login_path};
 use crate::check::{self, CheckConfig, Observer};
 use crate::cli::AuthLoginArgs;
+use crate::commands::Ctx;
+use crate::commands::check::{StepPrinter, browser_mode};
 use crate::error::{ExitKind, Failure, Verdict};
 use crate::oauth::token::TokenSummary;
 
@@ -57,14 +57,14 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
         r = check::login(&http, &cfg, &args.auth_url, &obs) => r,
         _ = tokio::signal::ctrl_c() => {
             obs.waiting_done();
-            return Err(super::check::interrupted());
+            return Err(crate::commands::check::interrupted());
         }
     };
     let Some(tokens) = result.tokens else {
         if ctx.ui.json {
             ctx.ui.print_json(&result.report)?;
         } else {
-            super::check::summary(ctx.ui, &result.report);
+            crate::commands::check::summary(ctx.ui, &result.report);
         }
         return Err(Verdict(ExitKind::NotAuthenticated).into());
     };

@@ -5,7 +5,7 @@
 //!
 //! Used by `commands::check`:
 //! ```ignore
-//! let elicitor = check_elicitation::elicitor(&args, ctx.ui);
+//! let elicitor = elicitation::elicitor(&args, ctx.ui);
 //! let session = mcp::connect(&http, &url, token, Arc::new(elicitor.clone())).await?;
 //! // … after the tool call: elicitor.records() for the report
 //! ```

@@ -12,6 +12,9 @@ use std::time::Duration;
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 
+mod conformance;
+mod elicitation;
+
 use super::Ctx;
 use crate::check::{self, BrowserMode, CheckConfig, Observer, Outcome, Report, Step, ToolCall};
 use crate::cli::{BrowserArgs, CheckArgs};
@@ -22,7 +25,7 @@ use crate::platforms;
 pub async fn run(ctx: &Ctx<'_>, mut args: CheckArgs) -> anyhow::Result<()> {
     if args.conformance {
         // The MCP conformance suite's variables become ordinary options.
-        super::check_conformance::apply_conformance_env(&mut args)?;
+        conformance::apply_conformance_env(&mut args)?;
     }
     let cfg = config(ctx, &args)?;
     // One client for the run; a tool call may take as long as its budget.
@@ -150,7 +153,7 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
     }
     cfg.request_budget = Duration::from_secs_f64(request);
     cfg.tool_budget = Duration::from_secs_f64(tool);
-    cfg.elicitation = Arc::new(super::check_elicitation::elicitor(args, ctx.ui));
+    cfg.elicitation = Arc::new(elicitation::elicitor(args, ctx.ui));
     cfg.browser = browser_mode(&args.browser);
     cfg.login_timeout = Duration::from_secs(args.browser.login_timeout.max(1));
     if let Some(name) = &args.call {
