@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{is_loopback_host, validate};
+use super::{is_loopback_host, split_joined, validate};
 use crate::platforms::{self, KNOWN_PATTERNS, KnownPattern, Platform, Source};
 
 // ----- splitting ---------------------------------------------------------
@@ -123,20 +123,6 @@ fn default_port(scheme: Option<&str>) -> Option<&'static str> {
         Some("https") => Some("443"),
         _ => None,
     }
-}
-
-/// Several URLs stored as one entry ("a, b"): the pieces, when there are
-/// at least two and each looks like a URL.
-pub fn joined_parts(entry: &str) -> Option<Vec<String>> {
-    if !entry.contains(',') {
-        return None;
-    }
-    let parts: Vec<String> = entry
-        .split(',')
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
-    (parts.len() > 1 && parts.iter().all(|p| p.contains("://"))).then_some(parts)
 }
 
 // ----- differences -------------------------------------------------------
@@ -504,7 +490,7 @@ fn candidates(sent: &str, entry: &str) -> Vec<(Option<String>, Vec<Difference>)>
     if sent.trim() != sent {
         pre.push(Difference::new(DifferenceKind::Whitespace, sent, ""));
     }
-    if let Some(parts) = joined_parts(entry) {
+    if let Some(parts) = split_joined(entry) {
         pre.push(Difference::new(DifferenceKind::JoinedEntry, "", entry));
         return parts
             .into_iter()
@@ -868,7 +854,7 @@ pub fn remedy(c: &Comparison, a: Option<&Attribution>, registered: &[String]) ->
         if broken {
             remove.push(entry.clone());
             // Keep what the broken entry meant to register.
-            let meant = joined_parts(entry).unwrap_or_else(|| {
+            let meant = split_joined(entry).unwrap_or_else(|| {
                 let t = entry.trim();
                 vec![if is_encoded_url(t) {
                     percent_decode(t)
