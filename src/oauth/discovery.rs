@@ -490,34 +490,18 @@ mod tests {
     #[test]
     fn resource_matching() {
         let s = u("https://h.example/mcp/ac_1");
-        assert_eq!(
-            match_resource(&s, "https://h.example/mcp/ac_1"),
-            ResourceMatch::Exact
-        );
-        assert_eq!(
-            match_resource(&s, "https://h.example/mcp/ac_1/"),
-            ResourceMatch::Exact
-        );
-        assert_eq!(
-            match_resource(&s, "https://h.example/mcp"),
-            ResourceMatch::Prefix
-        );
-        assert_eq!(
-            match_resource(&s, "https://h.example/"),
-            ResourceMatch::Prefix
-        );
-        assert_eq!(
-            match_resource(&s, "https://evil.example.com/mcp"),
-            ResourceMatch::Mismatch
-        );
-        assert_eq!(
-            match_resource(&s, "https://h.example/mcp/ac_2"),
-            ResourceMatch::Mismatch
-        );
-        assert_eq!(
-            match_resource(&s, "https://h.example/mc"),
-            ResourceMatch::Mismatch
-        );
+        let table = [
+            ("https://h.example/mcp/ac_1", ResourceMatch::Exact),
+            ("https://h.example/mcp/ac_1/", ResourceMatch::Exact),
+            ("https://h.example/mcp", ResourceMatch::Prefix),
+            ("https://h.example/", ResourceMatch::Prefix),
+            ("https://evil.example.com/mcp", ResourceMatch::Mismatch),
+            ("https://h.example/mcp/ac_2", ResourceMatch::Mismatch),
+            ("https://h.example/mc", ResourceMatch::Mismatch),
+        ];
+        for (resource, want) in table {
+            assert_eq!(match_resource(&s, resource), want, "{resource}");
+        }
     }
 
     #[test]
