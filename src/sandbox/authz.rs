@@ -801,14 +801,10 @@ fn client_credentials(
             "No audience parameter was provided, and no default audience has been configured",
         ));
     }
-    check_targets(state, audience, resource).map_err(|(e, d)| TokenFault {
+    check_targets(state, audience, resource).map_err(|(error, description)| TokenFault {
         status: StatusCode::FORBIDDEN,
-        error: if e == "invalid_target" {
-            "invalid_target"
-        } else {
-            "access_denied"
-        },
-        description: d,
+        error,
+        description,
         basic_challenge: false,
     })?;
     let scope = p.get("scope").cloned().unwrap_or_default();
