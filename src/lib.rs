@@ -9,6 +9,7 @@
 pub mod callback;
 pub mod carto;
 pub mod check;
+pub mod claims;
 pub mod cli;
 pub mod commands;
 pub mod config;

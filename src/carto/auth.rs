@@ -26,7 +26,6 @@
 
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -39,7 +38,9 @@ pub const DEFAULT_AUTH_URL: &str = "https://auth.carto.com";
 /// The audience every CARTO API token must carry.
 pub const AUDIENCE: &str = "carto-cloud-native-api";
 /// The claim holding the CARTO account id (`ac_xxxxxxxx`).
-pub const ACCOUNT_ID_CLAIM: &str = "http://app.carto.com/account_id";
+/// The token's claims and the time helpers live in [`crate::claims`]; they
+/// are re-exported here for the client commands.
+pub use crate::claims::{ACCOUNT_ID_CLAIM, Claims, decode as decode_claims, format_unix, now_unix};
 
 /// Seconds of margin before an expiry at which a token counts as expired
 /// (a token that dies during the request is no better).
@@ -94,17 +95,6 @@ impl TokenSource {
             }
         }
     }
-}
-
-/// What the token says about itself (decoded, not verified).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Claims {
-    pub subject: Option<String>,
-    pub account_id: Option<String>,
-    pub issuer: Option<String>,
-    pub audience: Vec<String>,
-    pub expires_at: Option<i64>,
-    pub issued_at: Option<i64>,
 }
 
 /// The resolved credentials of a run.
@@ -302,22 +292,6 @@ impl M2mCache {
         })
         .to_string()
     }
-}
-
-/// Now, in unix seconds.
-pub fn now_unix() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// Unix seconds as RFC 3339 (UTC).
-pub fn format_unix(t: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(t)
-        .ok()
-        .and_then(|d| {
-            d.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_else(|| t.to_string())
 }
 
 // ----- resolution --------------------------------------------------------
@@ -667,44 +641,10 @@ pub fn logout() -> anyhow::Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
-// ----- JWT claims --------------------------------------------------------
-
-/// Decodes a JWT's payload without verifying it. `None` for anything that
-/// is not a JWT.
-pub fn decode_claims(token: &str) -> Option<Claims> {
-    let mut parts = token.split('.');
-    let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
-    let v: Value = serde_json::from_slice(&bytes).ok()?;
-    let o = v.as_object()?;
-    let s = |k: &str| o.get(k).and_then(Value::as_str).map(String::from);
-    let audience = match o.get("aud") {
-        Some(Value::String(a)) => vec![a.clone()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(String::from)
-            .collect(),
-        _ => Vec::new(),
-    };
-    Some(Claims {
-        subject: s("sub"),
-        account_id: s(ACCOUNT_ID_CLAIM),
-        issuer: s("iss"),
-        audience,
-        expires_at: o.get("exp").and_then(Value::as_i64),
-        issued_at: o.get("iat").and_then(Value::as_i64),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     fn jwt(claims: Value) -> String {
         let e = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
@@ -714,21 +654,6 @@ mod tests {
             e(claims.to_string().as_bytes()),
             e(b"sig")
         )
-    }
-
-    #[test]
-    fn claims_are_read_without_verification() {
-        let t = jwt(serde_json::json!({
-            "sub": "auth0|abc", "exp": 2000000000, "aud": ["carto-cloud-native-api", "x"],
-            "http://app.carto.com/account_id": "ac_12345678", "iss": "https://auth.carto.com/"
-        }));
-        let c = decode_claims(&t).unwrap();
-        assert_eq!(c.subject.as_deref(), Some("auth0|abc"));
-        assert_eq!(c.account_id.as_deref(), Some("ac_12345678"));
-        assert_eq!(c.expires_at, Some(2000000000));
-        assert_eq!(c.audience, ["carto-cloud-native-api", "x"]);
-        assert_eq!(decode_claims("opaque-token"), None);
-        assert_eq!(decode_claims("a.b.c"), None);
     }
 
     #[test]

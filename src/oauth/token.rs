@@ -8,7 +8,7 @@
 //! diagnosis.
 
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
@@ -16,9 +16,6 @@ use super::OAuthError;
 use super::discovery::{Attempt, ms};
 use super::registration::{Client, ClientAuth};
 use crate::http::{Http, Retry};
-
-/// CARTO's custom claim holding the account id.
-pub const ACCOUNT_CLAIM: &str = "http://app.carto.com/account_id";
 
 /// The grant of a token request.
 pub enum Grant<'a> {
@@ -201,19 +198,6 @@ pub async fn request(
     ))
 }
 
-/// The payload of a JWT, decoded without verifying anything (for display
-/// and diagnosis only). `None` for an opaque token.
-pub fn decode_claims(token: &str) -> Option<serde_json::Value> {
-    let mut parts = token.split('.');
-    let (_h, p, _s) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    let bytes = URL_SAFE_NO_PAD.decode(p.trim_end_matches('=')).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    v.is_object().then_some(v)
-}
-
 /// What the report shows of a token: its claims, never the token.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TokenSummary {
@@ -238,7 +222,7 @@ pub struct TokenSummary {
 
 impl TokenSummary {
     pub fn of(tokens: &Tokens) -> Self {
-        let claims = decode_claims(tokens.access_token.expose_secret());
+        let claims = crate::claims::decode(tokens.access_token.expose_secret());
         let mut s = TokenSummary {
             format: if claims.is_some() { "jwt" } else { "opaque" },
             scope: tokens.scope.clone(),
@@ -246,29 +230,12 @@ impl TokenSummary {
             ..Default::default()
         };
         if let Some(c) = claims {
-            let st = |k: &str| c[k].as_str().map(str::to_string);
-            s.iss = st("iss");
-            s.sub = st("sub");
-            s.aud = match &c["aud"] {
-                serde_json::Value::String(a) => vec![a.clone()],
-                serde_json::Value::Array(a) => a
-                    .iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            if s.scope.is_none() {
-                s.scope = st("scope");
-            }
-            s.account_id = st(ACCOUNT_CLAIM);
-            s.expires_at = c["exp"].as_i64().and_then(|e| {
-                time::OffsetDateTime::from_unix_timestamp(e)
-                    .ok()
-                    .and_then(|t| {
-                        t.format(&time::format_description::well_known::Rfc3339)
-                            .ok()
-                    })
-            });
+            s.iss = c.issuer;
+            s.sub = c.subject;
+            s.aud = c.audience;
+            s.scope = s.scope.or(c.scope);
+            s.account_id = c.account_id;
+            s.expires_at = c.expires_at.map(crate::claims::format_unix);
         }
         s
     }
@@ -311,6 +278,7 @@ impl TokenSummary {
 mod tests {
     use super::*;
     use crate::oauth::registration::Registration;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn client(auth: ClientAuth) -> Client {
         Client {
@@ -373,7 +341,7 @@ mod tests {
     #[test]
     fn claims_are_decoded_without_verification() {
         let payload = URL_SAFE_NO_PAD.encode(
-            serde_json::json!({"iss": "http://as", "aud": ["a", "http://mcp/mcp"], "exp": 2000000000, ACCOUNT_CLAIM: "ac_1"})
+            serde_json::json!({"iss": "http://as", "aud": ["a", "http://mcp/mcp"], "exp": 2000000000, crate::claims::ACCOUNT_ID_CLAIM: "ac_1"})
                 .to_string(),
         );
         let tok = format!("eyJhbGciOiJSUzI1NiJ9.{payload}.sig");
@@ -389,6 +357,6 @@ mod tests {
         assert_eq!(s.audience_matches("http://mcp/mcp"), Some(true));
         assert_eq!(s.audience_matches("http://other"), Some(false));
         assert!(s.expires_at.unwrap().starts_with("2033-"));
-        assert!(decode_claims("opaque-token").is_none());
+        assert!(crate::claims::decode("opaque-token").is_none());
     }
 }

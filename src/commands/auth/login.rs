@@ -74,8 +74,7 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
         .expires_in
         .map(|s| now + i64::try_from(s).unwrap_or(0))
         .or_else(|| {
-            crate::oauth::token::decode_claims(tokens.access_token.expose_secret())
-                .and_then(|c| c["exp"].as_i64())
+            crate::claims::decode(tokens.access_token.expose_secret()).and_then(|c| c.expires_at)
         });
     let doc = serde_json::json!({
         "access_token": tokens.access_token.expose_secret(),
