@@ -88,28 +88,12 @@ pub fn split(s: &str) -> Option<Parts<'_>> {
     })
 }
 
-/// Decodes `%XX` escapes (and only those: `+` stays a plus).
+/// Decodes `%XX` escapes (and only those: `+` stays a plus, a stray `%`
+/// stays as it is).
 pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// A whole URL written percent-encoded (`https%3A%2F%2F…`).
