@@ -258,7 +258,7 @@ pub fn carto_cli_credentials_path() -> anyhow::Result<PathBuf> {
     Ok(crate::config::home_dir()?.join(".carto_credentials.json"))
 }
 
-/// What `carto-mcp auth login` stores (written by the OAuth engine).
+/// What `carto-mcp auth login` stores, and the token source reads back.
 #[derive(Debug, Deserialize)]
 pub struct StoredLogin {
     pub access_token: SecretString,
@@ -270,6 +270,23 @@ pub struct StoredLogin {
     pub issuer: Option<String>,
     #[serde(default)]
     pub client_id: Option<String>,
+}
+
+impl StoredLogin {
+    /// Writes the login to [`login_path`], 0600, and returns the path. (The
+    /// one place the stored login's format is written.)
+    pub fn save(&self) -> anyhow::Result<PathBuf> {
+        let doc = serde_json::json!({
+            "access_token": self.access_token.expose_secret(),
+            "refresh_token": self.refresh_token.as_ref().map(|r| r.expose_secret().to_string()),
+            "expires_at": self.expires_at,
+            "issuer": self.issuer,
+            "client_id": self.client_id,
+        });
+        let path = login_path()?;
+        crate::config::write_private(&path, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+        Ok(path)
+    }
 }
 
 #[derive(Debug, Deserialize)]

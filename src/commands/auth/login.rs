@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use secrecy::ExposeSecret;
 
-use crate::carto::auth::{AUDIENCE, login_path};
+use crate::carto::auth::{AUDIENCE, StoredLogin};
 use crate::check::{self, CheckConfig, Observer};
 use crate::cli::AuthLoginArgs;
 use crate::commands::Ctx;
@@ -69,22 +69,20 @@ pub async fn run(ctx: &Ctx<'_>, args: AuthLoginArgs) -> anyhow::Result<()> {
         return Err(Verdict(ExitKind::NotAuthenticated).into());
     };
     let summary = TokenSummary::of(&tokens);
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let expires_at = tokens
         .expires_in
-        .map(|s| now + i64::try_from(s).unwrap_or(0))
+        .map(|s| crate::claims::now_unix() + i64::try_from(s).unwrap_or(0))
         .or_else(|| {
             crate::claims::decode(tokens.access_token.expose_secret()).and_then(|c| c.expires_at)
         });
-    let doc = serde_json::json!({
-        "access_token": tokens.access_token.expose_secret(),
-        "refresh_token": tokens.refresh_token.as_ref().map(|r| r.expose_secret().to_string()),
-        "expires_at": expires_at,
-        "issuer": args.auth_url,
-        "client_id": cfg.client_id,
-    });
-    let path = login_path()?;
-    crate::config::write_private(&path, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+    let path = StoredLogin {
+        access_token: tokens.access_token.clone(),
+        refresh_token: tokens.refresh_token.clone(),
+        expires_at,
+        issuer: Some(args.auth_url.clone()),
+        client_id: cfg.client_id.clone(),
+    }
+    .save()?;
     if ctx.ui.json {
         ctx.ui.print_json(&serde_json::json!({
             "logged_in": true,
