@@ -1205,16 +1205,7 @@ impl<B: ClientBackend> Engine<'_, B> {
         let t = Instant::now();
         let mut s = Step::new("tools-list", "MCP tools/list");
         s.budget_ms = Some(ms(budget));
-        // A client does not ask for what the server did not declare
-        // (lifecycle, capability negotiation): no `tools` capability, no
-        // tools/list.
-        let declares_tools = session.server.has_tools;
-        let listed = if declares_tools {
-            session.list_tools().await
-        } else {
-            Ok((Vec::new(), 0))
-        };
-        let (tools, pages) = match listed {
+        let (tools, pages) = match session.list_tools().await {
             Ok(x) => x,
             Err(e) => {
                 let r = self.mcp_failed(s, t, e);
@@ -1244,11 +1235,7 @@ impl<B: ClientBackend> Engine<'_, B> {
                 )
             }
         ));
-        if !declares_tools {
-            s.outcome = Outcome::Warn;
-            s.detail = Some("not sent: the server declares no `tools` capability".into());
-            s.hints.push("a server with tools must declare the `tools` capability in its initialize answer; without it AI platforms see no tools".into());
-        } else if tools.is_empty() {
+        if tools.is_empty() {
             s.outcome = Outcome::Fail;
             s.detail = Some("the server lists no tools".into());
             s.hints.push("in CARTO, each Workflow must be published as an MCP tool (Workflow > Settings > MCP Tool) and the changes synced; then check again".into());
