@@ -16,7 +16,8 @@ use axum::routing::get;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
-use super::{CARTO_AUDIENCE, State, StoredClient, bearer, now_rfc3339, random_alnum, random_token};
+use super::{CARTO_AUDIENCE, State, StoredClient, bearer, random_alnum, random_token};
+use crate::claims::{format_unix, now_unix};
 
 /// Contract v0: `name` is 1..=100 characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -293,7 +294,7 @@ async fn create(
         allowed_origins: f.allowed_origins.unwrap_or_default(),
         login_uri: f.login_uri.flatten(),
         use_default_urls: f.use_default_urls.unwrap_or(false),
-        created_at: now_rfc3339(),
+        created_at: format_unix(now_unix()),
         owner: Some(sub),
         seq,
     };

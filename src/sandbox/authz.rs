@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 
 use super::{
     ACCESS_TOKEN_SECS, CARTO_AUDIENCE, CODE_TTL, DEFAULT_USER, Grant, LOGIN_TTL, Pending, State,
-    StoredClient, TokenSpec, random_token, same_secret, sha256_b64, unix_now,
+    StoredClient, TokenSpec, random_token, same_secret, sha256_b64,
 };
 
 pub(crate) fn routes() -> Router<Arc<State>> {
@@ -757,7 +757,7 @@ fn code_grant(
         out["scope"] = g.scope.clone().into();
     }
     if g.scope.split_whitespace().any(|s| s == "openid") {
-        let now = unix_now();
+        let now = crate::claims::now_unix();
         let mut id = json!({
             "iss": state.urls.issuer, "sub": g.sub, "aud": client.client_id,
             "iat": now, "exp": now + 36_000,

@@ -32,6 +32,7 @@ use secrecy::SecretString;
 use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::claims::{ACCOUNT_ID_CLAIM, format_unix, now_unix};
 use crate::error::{Classify, ExitKind};
 
 /// The account of the sandbox organization, as in `/mcp/<account_id>` and
@@ -39,8 +40,6 @@ use crate::error::{Classify, ExitKind};
 pub const ACCOUNT_ID: &str = "ac_sandbox";
 /// CARTO's API audience: tokens for the Developers API carry it.
 pub const CARTO_AUDIENCE: &str = "carto-cloud-native-api";
-/// The namespace of CARTO's custom claims.
-pub const CLAIM_ACCOUNT_ID: &str = "http://app.carto.com/account_id";
 /// The user every auto-approved login (and the printed API token) is for.
 pub const DEFAULT_USER: &str = "sandbox-user";
 /// The public client CARTO's own Python library logs in with; seeded so that
@@ -466,7 +465,7 @@ impl State {
                 allowed_origins: Vec::new(),
                 login_uri: None,
                 use_default_urls: false,
-                created_at: now_rfc3339(),
+                created_at: format_unix(now_unix()),
                 owner: None,
                 seq: 0,
             },
@@ -494,7 +493,7 @@ impl State {
 
     /// Signs an access token (ES256) with the sandbox's key.
     pub fn issue_access_token(&self, spec: &TokenSpec) -> String {
-        let now = unix_now();
+        let now = now_unix();
         let aud = if spec.aud.len() == 1 {
             serde_json::Value::String(spec.aud[0].clone())
         } else {
@@ -505,10 +504,10 @@ impl State {
             "sub": spec.sub,
             "aud": aud,
             "iat": now,
-            "exp": now + spec.lifetime_secs,
+            "exp": now + spec.lifetime_secs as i64,
             "azp": spec.client_id,
             "scope": spec.scope,
-            CLAIM_ACCOUNT_ID: ACCOUNT_ID,
+            ACCOUNT_ID_CLAIM: ACCOUNT_ID,
         });
         if spec.client_credentials {
             claims["gty"] = "client-credentials".into();
@@ -613,21 +612,6 @@ pub(crate) fn sha256_b64(s: &str) -> String {
 
 pub(crate) fn same_secret(a: &str, b: &str) -> bool {
     aws_lc_rs::constant_time::verify_slices_are_equal(a.as_bytes(), b.as_bytes()).is_ok()
-}
-
-pub(crate) fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-}
-
-pub(crate) fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
 }
 
 /// The bearer token of a request, if it has one.
@@ -773,7 +757,7 @@ mod tests {
             client_credentials: false,
         });
         let claims = s.verify(&t, "https://a.example/mcp").unwrap();
-        assert_eq!(claims[CLAIM_ACCOUNT_ID], ACCOUNT_ID);
+        assert_eq!(claims[ACCOUNT_ID_CLAIM], ACCOUNT_ID);
         let e = s.verify(&t, "https://b.example/mcp").unwrap_err();
         assert!(e.contains("audience"), "{e}");
         // Another sandbox's key is not this one's.
@@ -814,7 +798,7 @@ mod tests {
     #[test]
     fn expired_tokens_are_refused() {
         let s = testing::state(true);
-        let now = unix_now();
+        let now = now_unix();
         let t = s.sign(&serde_json::json!({
             "iss": s.urls.issuer, "sub": "x", "aud": "a", "iat": now - 100, "exp": now - 60,
         }));
