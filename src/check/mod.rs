@@ -487,7 +487,8 @@ impl<B: ClientBackend> Engine<'_, B> {
         let canonical = discovery::canonical_resource(&self.cfg.url);
         let (prm, resource) = match found {
             Some((_, prm)) => {
-                match discovery::match_resource(url, &prm.resource) {
+                let matched = discovery::match_resource(url, &prm.resource);
+                match matched {
                     ResourceMatch::Exact => {
                         s.detail = Some(format!(
                             "resource {}, authorization server {}",
@@ -520,12 +521,11 @@ impl<B: ClientBackend> Engine<'_, B> {
                     };
                     return self.fail(s, t, &e);
                 }
-                let resource =
-                    if discovery::match_resource(url, &prm.resource) == ResourceMatch::Prefix {
-                        prm.resource.clone()
-                    } else {
-                        canonical
-                    };
+                let resource = if matched == ResourceMatch::Prefix {
+                    prm.resource.clone()
+                } else {
+                    canonical
+                };
                 self.push(s);
                 (Some(prm), Some(resource))
             }
