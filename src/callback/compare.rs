@@ -896,6 +896,27 @@ pub fn remedy(c: &Comparison, a: Option<&Attribution>, registered: &[String]) ->
     }
 }
 
+/// The comparator's whole answer about one sent URI: how it compares with
+/// the registered callbacks, which platform sends it, and what fixes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub comparison: Comparison,
+    pub platform: Option<Attribution>,
+    pub remedy: Remedy,
+}
+
+/// [`compare`], [`attribute`] and [`remedy`] for one sent URI.
+pub fn diagnose(sent: &str, registered: &[String]) -> Diagnosis {
+    let comparison = compare(sent, registered);
+    let platform = attribute(sent);
+    let remedy = remedy(&comparison, platform.as_ref(), registered);
+    Diagnosis {
+        comparison,
+        platform,
+        remedy,
+    }
+}
+
 /// Every remedy of a run, merged into one `client update`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct FixPlan {
@@ -992,10 +1013,8 @@ mod tests {
     }
 
     fn fix_of(sent: &str, registered: &[String]) -> (Comparison, Remedy) {
-        let c = compare(sent, registered);
-        let a = attribute(sent);
-        let r = remedy(&c, a.as_ref(), registered);
-        (c, r)
+        let d = diagnose(sent, registered);
+        (d.comparison, d.remedy)
     }
 
     fn command(r: &Remedy) -> String {

@@ -243,9 +243,11 @@ async fn offline(
 fn judge(sent: &[(String, Option<&'static str>)], registered: &[String]) -> Vec<Finding> {
     sent.iter()
         .map(|(s, preset)| {
-            let comparison = compare::compare(s, registered);
-            let platform = compare::attribute(s);
-            let remedy = compare::remedy(&comparison, platform.as_ref(), registered);
+            let compare::Diagnosis {
+                comparison,
+                platform,
+                remedy,
+            } = compare::diagnose(s, registered);
             Finding {
                 comparison,
                 platform,
