@@ -1101,14 +1101,13 @@ mod tests {
                 ("code_verifier".into(), VERIFIER.into()),
             ]
         };
-        let refs = |v: &Vec<(String, String)>| -> Vec<(String, String)> { v.clone() };
 
         // Wrong secret, Basic: 401 with a Basic challenge.
         let q = code_for(&sb, &c, &id, &[]).await;
         let r = c
             .post(&sb.urls().token_endpoint)
             .basic_auth(&id, Some("nope"))
-            .form(&refs(&mk(&q["code"])))
+            .form(&mk(&q["code"]))
             .send()
             .await
             .unwrap();
@@ -1147,6 +1146,12 @@ mod tests {
         let r = post_form(&c, &sb.urls().token_endpoint, &f).await;
         assert_eq!(r.status(), 200);
         sb.stop().await;
+    }
+
+    /// The login transaction in a login or consent page's form.
+    fn txn_of(body: &str) -> String {
+        let i = body.find("name=\"txn\" value=\"").unwrap() + 18;
+        body[i..].split('"').next().unwrap().to_string()
     }
 
     fn aud_of(t: &Value) -> Value {
@@ -1270,10 +1275,6 @@ mod tests {
     async fn login_and_consent_pages_and_deny() {
         let (sb, c) = testing::start(false).await;
         let id = add_client(&sb, Some("s3cret"));
-        let login = |body: &str| -> String {
-            let i = body.find("name=\"txn\" value=\"").unwrap() + 18;
-            body[i..].split('"').next().unwrap().to_string()
-        };
         for (decision, expect) in [("deny", "error=access_denied"), ("allow", "code=")] {
             let r = c
                 .get(authorize_url(&sb, &id, CALLBACK, &[]))
@@ -1281,7 +1282,7 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(r.status(), 200);
-            let txn = login(&r.text().await.unwrap());
+            let txn = txn_of(&r.text().await.unwrap());
             let r = c
                 .post(format!("{}/login", sb.urls().base))
                 .form(&[("txn", txn.as_str()), ("username", "alice")])
@@ -1326,8 +1327,7 @@ mod tests {
             body.contains("id=\"username\"") && body.contains("id=\"cancel\""),
             "{body}"
         );
-        let i = body.find("name=\"txn\" value=\"").unwrap() + 18;
-        let txn = body[i..].split('"').next().unwrap().to_string();
+        let txn = txn_of(&body);
         let r = c
             .post(format!("{}/login", sb.urls().base))
             .form(&[("txn", txn.as_str()), ("action", "cancel")])
@@ -1350,26 +1350,12 @@ mod tests {
             "/.well-known/oauth-authorization-server",
             "/.well-known/openid-configuration",
         ] {
-            let m: Value = c
-                .get(format!("{}{path}", sb.urls().base))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let m = testing::get_json(&c, &format!("{}{path}", sb.urls().base)).await;
             assert_eq!(m["issuer"], sb.urls().issuer);
             assert_eq!(m["code_challenge_methods_supported"], json!(["S256"]));
             assert_eq!(m["authorization_response_iss_parameter_supported"], true);
         }
-        let k: Value = c
-            .get(&sb.urls().jwks_uri)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let k = testing::get_json(&c, &sb.urls().jwks_uri).await;
         let jwk: jsonwebtoken::jwk::Jwk = serde_json::from_value(k["keys"][0].clone()).unwrap();
         // A token verifies with the published key alone.
         let t = sb.api_token().expose_secret().to_string();

@@ -399,6 +399,17 @@ mod tests {
         r.send().await.unwrap()
     }
 
+    /// [`rpc`], with the answer read as JSON.
+    async fn rpc_json(
+        c: &reqwest::Client,
+        sb: &Sandbox,
+        tok: &str,
+        sid: Option<&str>,
+        body: Value,
+    ) -> Value {
+        rpc(c, sb, tok, sid, body).await.json().await.unwrap()
+    }
+
     #[tokio::test]
     async fn unauthenticated_requests_get_the_rfc_9728_challenge() {
         let (sb, c) = testing::start(true).await;
@@ -420,14 +431,7 @@ mod tests {
                 sb.urls().protected_resource_metadata
             )
         );
-        let m: Value = c
-            .get(&sb.urls().protected_resource_metadata)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let m = testing::get_json(&c, &sb.urls().protected_resource_metadata).await;
         assert_eq!(m["resource"], sb.urls().mcp_url, "RFC 9728 §3.3");
         assert_eq!(m["authorization_servers"][0], sb.urls().issuer);
 
@@ -489,17 +493,14 @@ mod tests {
         .await;
         assert_eq!(r.status(), 404, "unknown session");
 
-        let r: Value = rpc(
+        let r = rpc_json(
             &c,
             &sb,
             &t,
             Some(&sid),
             json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}),
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         let names: Vec<&str> = r["result"]["tools"]
             .as_array()
             .unwrap()
@@ -508,15 +509,15 @@ mod tests {
             .collect();
         assert_eq!(names, [TOOL_QUICK, TOOL_SLOW, TOOL_DENIED]);
 
-        let r: Value = rpc(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": TOOL_QUICK, "arguments": {}}})).await.json().await.unwrap();
+        let r = rpc_json(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": TOOL_QUICK, "arguments": {}}})).await;
         assert_eq!(r["result"]["isError"], false);
 
-        let r: Value = rpc(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": TOOL_SLOW, "arguments": {"delay_ms": 5}}})).await.json().await.unwrap();
+        let r = rpc_json(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": TOOL_SLOW, "arguments": {"delay_ms": 5}}})).await;
         assert_eq!(r["result"]["isError"], false, "{r}");
-        let r: Value = rpc(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": TOOL_SLOW, "arguments": {"delay_ms": "soon"}}})).await.json().await.unwrap();
+        let r = rpc_json(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": TOOL_SLOW, "arguments": {"delay_ms": "soon"}}})).await;
         assert_eq!(r["result"]["isError"], true);
 
-        let r: Value = rpc(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 6, "method": "tools/call", "params": {"name": TOOL_DENIED}})).await.json().await.unwrap();
+        let r = rpc_json(&c, &sb, &t, Some(&sid), json!({"jsonrpc": "2.0", "id": 6, "method": "tools/call", "params": {"name": TOOL_DENIED}})).await;
         assert_eq!(r["result"]["isError"], true);
         let text = r["result"]["content"][0]["text"].as_str().unwrap();
         assert!(
@@ -524,29 +525,23 @@ mod tests {
             "{text}"
         );
 
-        let r: Value = rpc(
+        let r = rpc_json(
             &c,
             &sb,
             &t,
             Some(&sid),
             json!({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {"name": "nope"}}),
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         assert_eq!(r["error"]["code"], -32602);
-        let r: Value = rpc(
+        let r = rpc_json(
             &c,
             &sb,
             &t,
             Some(&sid),
             json!({"jsonrpc": "2.0", "id": 8, "method": "resources/list"}),
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         assert_eq!(r["error"]["code"], -32601);
 
         let r = c

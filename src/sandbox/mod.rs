@@ -653,6 +653,11 @@ pub(crate) mod testing {
             .unwrap();
         (sb, c)
     }
+
+    /// GETs `url` and reads the answer as JSON.
+    pub async fn get_json(c: &reqwest::Client, url: &str) -> serde_json::Value {
+        c.get(url).send().await.unwrap().json().await.unwrap()
+    }
 }
 
 #[cfg(test)]
