@@ -174,8 +174,13 @@ pub enum AuthError {
         at: String,
         fix: String,
     },
-    #[error("--token-stdin was given but standard input held no token")]
-    EmptyStdin,
+    #[error("{flag} was given but standard input held no {what}")]
+    EmptyStdin {
+        flag: &'static str,
+        what: &'static str,
+    },
+    #[error("{flag} reads the value from standard input, which is a terminal here")]
+    StdinIsTerminal { flag: &'static str },
     #[error("cannot read {path}: {detail}")]
     BadFile { path: PathBuf, detail: String },
     #[error("profile '{profile}' is not in {path} (profiles: {available})")]
@@ -205,7 +210,7 @@ fn tried_suffix(tried: &[String]) -> String {
 impl Classify for AuthError {
     fn exit_kind(&self) -> ExitKind {
         match self {
-            AuthError::EmptyStdin => ExitKind::Usage,
+            AuthError::EmptyStdin { .. } | AuthError::StdinIsTerminal { .. } => ExitKind::Usage,
             AuthError::BadFile { .. } | AuthError::Http(_) => ExitKind::Error,
             _ => ExitKind::NotAuthenticated,
         }
@@ -214,8 +219,8 @@ impl Classify for AuthError {
         match self {
             AuthError::NoCredentials { .. } => how_to_authenticate(),
             AuthError::Expired { fix, .. } => vec![fix.clone()],
-            AuthError::EmptyStdin => {
-                vec!["pipe the token in: `printenv MY_TOKEN | carto-mcp --token-stdin …`".into()]
+            AuthError::EmptyStdin { flag, .. } | AuthError::StdinIsTerminal { flag } => {
+                vec![format!("pipe the value in: `printenv MY_SECRET | carto-mcp {flag} …`")]
             }
             AuthError::BadFile { .. } => {
                 vec!["fix or remove the file, or log in again with the tool that wrote it".into()]
@@ -322,20 +327,31 @@ pub struct ResolveOptions {
     pub profile: Option<String>,
 }
 
-/// Reads a token from standard input (`--token-stdin`): the whole input,
-/// trimmed. Reading piped input is not a prompt.
-pub fn read_token_stdin() -> Result<SecretString, AuthError> {
-    use std::io::Read;
-    let mut s = String::new();
-    std::io::stdin()
-        .read_to_string(&mut s)
-        .map_err(|_| AuthError::EmptyStdin)?;
-    let t = s.trim();
-    if t.is_empty() {
-        return Err(AuthError::EmptyStdin);
+/// Reads one secret from standard input, for `--token-stdin` and
+/// `--client-secret-stdin` alike: the first line, trimmed, without a pasted
+/// `Bearer ` prefix. Piped input is not a prompt; a terminal is refused
+/// (it would wait for typing that echoes the secret).
+pub fn read_secret_stdin(flag: &'static str) -> Result<SecretString, AuthError> {
+    use std::io::{IsTerminal, Read};
+    let what = if flag.contains("secret") {
+        "secret"
+    } else {
+        "token"
+    };
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(AuthError::StdinIsTerminal { flag });
     }
-    // Tolerate a pasted "Bearer " prefix.
+    let mut s = String::new();
+    stdin
+        .lock()
+        .read_to_string(&mut s)
+        .map_err(|_| AuthError::EmptyStdin { flag, what })?;
+    let t = s.lines().next().unwrap_or("").trim();
     let t = t.strip_prefix("Bearer ").unwrap_or(t).trim();
+    if t.is_empty() {
+        return Err(AuthError::EmptyStdin { flag, what });
+    }
     Ok(SecretString::from(t.to_string()))
 }
 

@@ -122,7 +122,7 @@ pub async fn resolve_credentials(
     http: &crate::http::Http,
 ) -> Result<auth::Credentials, AuthError> {
     let stdin_token = if global.token_stdin {
-        Some(auth::read_token_stdin()?)
+        Some(auth::read_secret_stdin("--token-stdin")?)
     } else {
         None
     };

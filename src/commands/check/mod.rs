@@ -4,7 +4,7 @@
 //! document on stdout; `--junit FILE`). Exit 0 when every step passed, 5
 //! when the check failed, 3 when authenticating at CARTO failed.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -113,14 +113,16 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
         crate::callback::validate(r)?;
     }
     if ctx.global.token_stdin {
-        cfg.token = Some(read_stdin_secret("--token-stdin")?);
+        cfg.token = Some(crate::carto::auth::read_secret_stdin("--token-stdin")?);
     } else if let Some(t) = env_secret("CARTO_MCP_TOKEN") {
         cfg.token = Some(t);
     }
     if let Some(s) = &args.client_secret {
         cfg.client_secret = Some(s.clone());
     } else if args.client_secret_stdin {
-        cfg.client_secret = Some(read_stdin_secret("--client-secret-stdin")?);
+        cfg.client_secret = Some(crate::carto::auth::read_secret_stdin(
+            "--client-secret-stdin",
+        )?);
     } else if let Some(s) = env_secret("CARTO_MCP_CLIENT_SECRET") {
         cfg.client_secret = Some(s);
     }
@@ -196,27 +198,6 @@ fn env_secret(name: &str) -> Option<SecretString> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .map(SecretString::from)
-}
-
-/// Reads one secret from standard input (the first line, trimmed).
-pub fn read_stdin_secret(flag: &str) -> anyhow::Result<SecretString> {
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Err(Failure::usage(format!(
-            "{flag} reads the value from standard input; pipe it in (e.g. `printf %s \"$SECRET\" | carto-mcp ...`)"
-        ))
-        .into());
-    }
-    let mut s = String::new();
-    stdin
-        .lock()
-        .read_to_string(&mut s)
-        .with_context(|| format!("cannot read {flag}"))?;
-    let v = s.lines().next().unwrap_or("").trim().to_string();
-    if v.is_empty() {
-        return Err(Failure::usage(format!("{flag}: standard input was empty")).into());
-    }
-    Ok(SecretString::from(v))
 }
 
 /// Renders the finished report.
