@@ -202,6 +202,34 @@ pub static KNOWN_PATTERNS: &[KnownPattern] = &[
     },
 ];
 
+impl KnownPattern {
+    /// Does `url` fit the template (`{id}`: one path segment, `{port}`:
+    /// digits)?
+    pub fn matches(&self, url: &str) -> bool {
+        fn go(t: &str, u: &str) -> bool {
+            if let Some(rest) = t.strip_prefix("{id}") {
+                let n = u.find(['/', '?', '#']).unwrap_or(u.len());
+                return n > 0 && go(rest, &u[n..]);
+            }
+            if let Some(rest) = t.strip_prefix("{port}") {
+                let n = u.find(|c: char| !c.is_ascii_digit()).unwrap_or(u.len());
+                return n > 0 && go(rest, &u[n..]);
+            }
+            match (t.chars().next(), u.chars().next()) {
+                (None, None) => true,
+                (Some(a), Some(b)) if a == b => go(&t[a.len_utf8()..], &u[b.len_utf8()..]),
+                _ => false,
+            }
+        }
+        go(self.template, url)
+    }
+}
+
+/// The known pattern `url` fits, if any.
+pub fn pattern_of(url: &str) -> Option<&'static KnownPattern> {
+    KNOWN_PATTERNS.iter().find(|p| p.matches(url))
+}
+
 /// The web platforms' request budget, in seconds (CARTO's guidance).
 pub const WEB_REQUEST_BUDGET_SECS: f64 = 10.0;
 

@@ -22,7 +22,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::{is_loopback_host, split_joined, validate};
-use crate::platforms::{self, KNOWN_PATTERNS, KnownPattern, Platform, Source};
+use crate::platforms::{self, Platform, Source};
 
 // ----- splitting ---------------------------------------------------------
 
@@ -663,33 +663,6 @@ fn carto_value(p: &Platform) -> Vec<&'static str> {
     }
 }
 
-/// Does `url` fit a pattern template (`{id}`: one path segment, `{port}`:
-/// digits)?
-pub fn template_matches(template: &str, url: &str) -> bool {
-    fn go(t: &str, u: &str) -> bool {
-        if let Some(rest) = t.strip_prefix("{id}") {
-            let n = u.find(['/', '?', '#']).unwrap_or(u.len());
-            return n > 0 && go(rest, &u[n..]);
-        }
-        if let Some(rest) = t.strip_prefix("{port}") {
-            let n = u.find(|c: char| !c.is_ascii_digit()).unwrap_or(u.len());
-            return n > 0 && go(rest, &u[n..]);
-        }
-        match (t.chars().next(), u.chars().next()) {
-            (None, None) => true,
-            (Some(a), Some(b)) if a == b => go(&t[a.len_utf8()..], &u[b.len_utf8()..]),
-            _ => false,
-        }
-    }
-    go(template, url)
-}
-
-fn pattern_of(url: &str) -> Option<&'static KnownPattern> {
-    KNOWN_PATTERNS
-        .iter()
-        .find(|p| template_matches(p.template, url))
-}
-
 /// Says which platform sends `sent`: a preset's exact callback, a known
 /// pattern, or (failing both) the preset callback it closely resembles.
 pub fn attribute(sent: &str) -> Option<Attribution> {
@@ -711,7 +684,7 @@ pub fn attribute(sent: &str) -> Option<Attribution> {
             platform_side: false,
         });
     }
-    if let Some(k) = pattern_of(s) {
+    if let Some(k) = platforms::pattern_of(s) {
         let preset = k.preset.and_then(|n| platforms::find(n).ok());
         return Some(Attribution {
             platform: k.preset,
