@@ -446,19 +446,18 @@ mod tests {
 
     #[test]
     fn wrong_types_are_400() {
-        assert_eq!(
-            fault(json!({"callbacks": "https://a.example"})).status,
-            StatusCode::BAD_REQUEST
-        );
-        assert_eq!(
-            fault(json!({"type": "m2m"})).status,
-            StatusCode::BAD_REQUEST
-        );
-        assert_eq!(
-            fault(json!({"useDefaultUrls": "no"})).status,
-            StatusCode::BAD_REQUEST
-        );
-        assert_eq!(fault(json!([1])).status, StatusCode::BAD_REQUEST);
+        for body in [
+            json!({"callbacks": "https://a.example"}),
+            json!({"type": "m2m"}),
+            json!({"useDefaultUrls": "no"}),
+            json!([1]),
+        ] {
+            assert_eq!(
+                fault(body.clone()).status,
+                StatusCode::BAD_REQUEST,
+                "{body}"
+            );
+        }
         assert_eq!(
             parse_fields(b"not json").unwrap_err().status,
             StatusCode::BAD_REQUEST
