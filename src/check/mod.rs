@@ -468,15 +468,9 @@ impl<B: ClientBackend> Engine<'_, B> {
             "Protected resource metadata (RFC 9728)",
         );
         let candidates = match challenge.and_then(Challenge::resource_metadata) {
-            Some(u) => match Url::parse(u) {
+            Some(u) => match OAuthError::parse_url(u) {
                 Ok(u) => vec![u],
-                Err(e) => {
-                    let err = OAuthError::BadUrl {
-                        url: u.to_string(),
-                        reason: e.to_string(),
-                    };
-                    return self.fail(s, t, &err);
-                }
+                Err(e) => return self.fail(s, t, &e),
             },
             None => discovery::prm_candidates(url),
         };
@@ -555,15 +549,9 @@ impl<B: ClientBackend> Engine<'_, B> {
         let (candidates, legacy) = match &prm {
             Some(p) => {
                 let issuer = &p.authorization_servers[0];
-                match Url::parse(issuer) {
+                match OAuthError::parse_url(issuer) {
                     Ok(i) => (discovery::as_metadata_candidates(&i), false),
-                    Err(e) => {
-                        let err = OAuthError::BadUrl {
-                            url: issuer.clone(),
-                            reason: e.to_string(),
-                        };
-                        return self.fail(s, t, &err);
-                    }
+                    Err(e) => return self.fail(s, t, &e),
                 }
             }
             None => {
@@ -867,12 +855,8 @@ impl<B: ClientBackend> Engine<'_, B> {
             }
         };
         if self.cfg.browser != BrowserMode::Http
-            && let Err(e) = Url::parse(&chosen)
-                .map_err(|e| OAuthError::BadUrl {
-                    url: chosen.clone(),
-                    reason: e.to_string(),
-                })
-                .and_then(|u| loopback::bind_addr(&u).map(|_| ()))
+            && let Err(e) =
+                OAuthError::parse_url(&chosen).and_then(|u| loopback::bind_addr(&u).map(|_| ()))
         {
             return self.fail(s, t, &e);
         }
@@ -1023,10 +1007,7 @@ impl<B: ClientBackend> Engine<'_, B> {
         redirect: &str,
         mode: BrowserMode,
     ) -> Result<CallbackParams, OAuthError> {
-        let ru = Url::parse(redirect).map_err(|e| OAuthError::BadUrl {
-            url: redirect.to_string(),
-            reason: e.to_string(),
-        })?;
+        let ru = OAuthError::parse_url(redirect)?;
         // Listen before the browser can answer.
         let listener = loopback::bind(&ru, req.state.clone()).await?;
         self.obs.authorization_url(req.url.as_str(), mode);
@@ -1393,15 +1374,9 @@ impl<B: ClientBackend> Engine<'_, B> {
     async fn login(&mut self, issuer: &str) -> Flow<()> {
         let t = Instant::now();
         let mut s = Step::new("auth-server-metadata", "Authorization server metadata");
-        let iu = match Url::parse(issuer) {
+        let iu = match OAuthError::parse_url(issuer) {
             Ok(u) => u,
-            Err(e) => {
-                let err = OAuthError::BadUrl {
-                    url: issuer.to_string(),
-                    reason: e.to_string(),
-                };
-                return self.fail(s, t, &err);
-            }
+            Err(e) => return self.fail(s, t, &e),
         };
         let candidates = discovery::as_metadata_candidates(&iu);
         let (attempts, found) =

@@ -77,10 +77,7 @@ pub fn build(
     resource: Option<&str>,
     audience: Option<&str>,
 ) -> Result<AuthRequest, OAuthError> {
-    let mut url = Url::parse(&meta.authorization_endpoint).map_err(|e| OAuthError::BadUrl {
-        url: meta.authorization_endpoint.clone(),
-        reason: e.to_string(),
-    })?;
+    let mut url = OAuthError::parse_url(&meta.authorization_endpoint)?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let state = CsrfToken::new_random();
     {

@@ -83,6 +83,16 @@ pub enum OAuthError {
     Other(String),
 }
 
+impl OAuthError {
+    /// Parses `url`; a [`OAuthError::BadUrl`] naming it when it is not one.
+    pub fn parse_url(url: &str) -> Result<url::Url, OAuthError> {
+        url::Url::parse(url).map_err(|e| OAuthError::BadUrl {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })
+    }
+}
+
 impl Classify for OAuthError {
     fn exit_kind(&self) -> ExitKind {
         match self {
