@@ -181,6 +181,11 @@ impl DifferenceKind {
     }
 }
 
+/// How far apart a list of differences makes two URLs.
+fn distance(diffs: &[Difference]) -> u32 {
+    diffs.iter().map(|d| d.kind.weight()).sum()
+}
+
 /// One difference between the sent URI and a registered entry: which part,
 /// that part on each side (empty when absent), and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -435,7 +440,7 @@ pub fn compare(sent: &str, registered: &[String]) -> Comparison {
     for entry in registered {
         for (part, diffs) in candidates(sent, entry) {
             let exact_wildcard = diffs.is_empty();
-            let score: u32 = diffs.iter().map(|d| d.kind.weight()).sum();
+            let score = distance(&diffs);
             let compared = part.as_deref().unwrap_or(entry);
             let sim = strsim::normalized_levenshtein(sent.trim(), compared.trim());
             let c = Comparison {
@@ -704,7 +709,7 @@ pub fn attribute(sent: &str) -> Option<Attribution> {
         .collect();
     let c = compare(s, &all);
     let near = c.nearest.as_deref()?;
-    let score: u32 = c.differences.iter().map(|d| d.kind.weight()).sum();
+    let score = distance(&c.differences);
     if c.has(DifferenceKind::Host) || c.has(DifferenceKind::Malformed) || score > 3 {
         return None;
     }
