@@ -154,7 +154,6 @@ pub async fn follow_http(
     })
 }
 
-/// Is `u` the redirect URI (scheme, host, port and path), whatever its query?
 /// The parameters of an authorization response or error redirect: the
 /// query's, then the fragment's (implicit-style error redirects put them
 /// there).
@@ -166,6 +165,7 @@ pub(crate) fn response_params(u: &Url) -> Vec<(String, String)> {
     params
 }
 
+/// Is `u` the redirect URI (scheme, host, port and path), whatever its query?
 pub(crate) fn is_redirect_target(u: &Url, redirect_uri: &str) -> bool {
     let Ok(r) = Url::parse(redirect_uri) else {
         return false;
