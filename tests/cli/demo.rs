@@ -1,7 +1,7 @@
 //! Tests of `carto-mcp demo`: run as a user would, on a fresh HOME with no
 //! CARTO account and nothing else installed.
 
-use crate::common::{Env, stderr, stdout};
+use crate::common::{Env, assert_fails_with, stderr, stdout};
 
 /// Hides what changes from run to run (the sandbox port, IDs, timings,
 /// dates) and the column padding that follows from them.
@@ -152,6 +152,5 @@ fn demo_json_is_one_document_with_every_section() {
 fn a_bad_budget_is_a_usage_error() {
     let env = Env::new();
     let o = env.cmd().args(["demo", "--budget", "0"]).output().unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("--budget"));
+    assert_fails_with(&o, 2, "--budget");
 }

@@ -203,8 +203,7 @@ fn sandbox_serves_the_client_commands_through_its_printed_env() {
         serde_json::json!(["http://localhost:8000/callback"])
     );
 
-    let o = cli(&env, &sb).args(["client", "list"]).output().unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_ok(cli(&env, &sb).args(["client", "list"]));
     assert!(stdout(&o).contains(&id), "{}", stdout(&o));
 
     // A name the contract refuses never leaves the CLI (exit 2, nothing sent).
@@ -213,13 +212,9 @@ fn sandbox_serves_the_client_commands_through_its_printed_env() {
         .arg("x".repeat(101))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert_exit(&o, 2);
 
-    let o = cli(&env, &sb)
-        .args(["--yes", "client", "delete", &id])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    run_ok(cli(&env, &sb).args(["--yes", "client", "delete", &id]));
     let o = cli(&env, &sb).args(["client", "list"]).output().unwrap();
     assert!(!stdout(&o).contains(&id), "{}", stdout(&o));
     let logs = sb.logs_with("DELETE /oauth-clients/");
@@ -242,7 +237,7 @@ fn a_port_in_use_is_a_clear_error() {
         .timeout(Duration::from_secs(30))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_exit(&o, 1);
     let e = stderr(&o);
     assert!(
         e.contains(&format!("port {port}")) && e.contains("already in use"),
@@ -337,7 +332,7 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
 
     // The permission error of a workflow is a failed check that says so.
     let o = check(&["--call", "get_sales_by_region_v1_0_0"]);
-    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert_exit(&o, 5);
     assert!(
         format!("{}{}", stdout(&o), stderr(&o)).contains("does not have permission"),
         "{}",
@@ -349,7 +344,7 @@ fn check_and_diagnose_work_against_the_sandbox_through_its_printed_env() {
         .args(["diagnose", "--client-id", &id, "--platform", "chatgpt"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert_exit(&o, 5);
     assert!(
         stdout(&o).contains(&format!("client update {id} --add-platform chatgpt")),
         "{}",
@@ -393,19 +388,14 @@ fn auth_login_against_the_sandbox_stands_in_for_a_carto_login() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}\n{}", stderr(&o), sb.logs());
-    let o = cmd().args(["auth", "status"]).output().unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run_ok(cmd().args(["auth", "status"]));
     assert!(stdout(&o).contains("auth0|sandbox-user"), "{}", stdout(&o));
-    let o = cmd()
-        .args([
-            "client",
-            "create",
-            "--platform",
-            "mcpjam",
-            "--output",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    run_ok(cmd().args([
+        "client",
+        "create",
+        "--platform",
+        "mcpjam",
+        "--output",
+        "json",
+    ]));
 }
