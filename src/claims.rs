@@ -72,19 +72,23 @@ pub fn format_unix(t: i64) -> String {
         .unwrap_or_else(|| t.to_string())
 }
 
+/// An unsigned JWT with these claims, for tests that need a token whose
+/// claims say something.
+#[cfg(test)]
+pub(crate) fn unsigned_jwt(claims: Value) -> String {
+    let e = |v: &[u8]| URL_SAFE_NO_PAD.encode(v);
+    format!(
+        "{}.{}.{}",
+        e(br#"{"alg":"RS256","typ":"JWT"}"#),
+        e(claims.to_string().as_bytes()),
+        e(b"sig")
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    use super::unsigned_jwt as jwt;
     use super::*;
-
-    fn jwt(claims: Value) -> String {
-        let e = |v: &[u8]| URL_SAFE_NO_PAD.encode(v);
-        format!(
-            "{}.{}.{}",
-            e(br#"{"alg":"RS256","typ":"JWT"}"#),
-            e(claims.to_string().as_bytes()),
-            e(b"sig")
-        )
-    }
 
     #[test]
     fn claims_are_read_without_verification() {

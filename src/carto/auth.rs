@@ -677,17 +677,7 @@ pub fn logout() -> anyhow::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use base64::Engine;
-
-    fn jwt(claims: Value) -> String {
-        let e = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
-        format!(
-            "{}.{}.{}",
-            e(br#"{"alg":"RS256","typ":"JWT"}"#),
-            e(claims.to_string().as_bytes()),
-            e(b"sig")
-        )
-    }
+    use crate::claims::unsigned_jwt as jwt;
 
     #[test]
     fn carto_cli_file_current_profile_and_explicit_profile() {

@@ -278,7 +278,6 @@ impl TokenSummary {
 mod tests {
     use super::*;
     use crate::oauth::registration::Registration;
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn client(auth: ClientAuth) -> Client {
         Client {
@@ -340,11 +339,9 @@ mod tests {
 
     #[test]
     fn claims_are_decoded_without_verification() {
-        let payload = URL_SAFE_NO_PAD.encode(
-            serde_json::json!({"iss": "http://as", "aud": ["a", "http://mcp/mcp"], "exp": 2000000000, crate::claims::ACCOUNT_ID_CLAIM: "ac_1"})
-                .to_string(),
+        let tok = crate::claims::unsigned_jwt(
+            serde_json::json!({"iss": "http://as", "aud": ["a", "http://mcp/mcp"], "exp": 2000000000, crate::claims::ACCOUNT_ID_CLAIM: "ac_1"}),
         );
-        let tok = format!("eyJhbGciOiJSUzI1NiJ9.{payload}.sig");
         let s = TokenSummary::of(&Tokens {
             access_token: SecretString::from(tok),
             token_type: "Bearer".into(),
