@@ -219,7 +219,10 @@ async fn offline(
                 if report.fixed {
                     ui.success(format!(
                         "Updated client {id}; read back, it now accepts {}",
-                        join_or(&sent.iter().map(|(s, _)| s.trim()).collect::<Vec<_>>())
+                        sent.iter()
+                            .map(|(s, _)| s.trim())
+                            .collect::<Vec<_>>()
+                            .join(" and ")
                     ));
                 } else {
                     ui.warn(format!(
@@ -271,10 +274,6 @@ fn change_summary(before: &[String], after: &[String]) -> String {
             .map(|b| format!("- \"{b}\"")),
     );
     parts.join(", ")
-}
-
-fn join_or(xs: &[&str]) -> String {
-    xs.join(" and ")
 }
 
 fn describe_short(sent: &str) -> String {
