@@ -9,7 +9,6 @@
 //! Nothing is logged in: the PKCE verifier is dropped unread, no code can
 //! come back.
 
-use super::authorize::is_redirect_target;
 use serde::Serialize;
 use url::Url;
 
@@ -210,7 +209,7 @@ fn classify_answer(
             return (out, None);
         };
         out.location = Some(crate::redact::url(loc.as_str()));
-        let params = super::authorize::response_params(&loc);
+        let params = authorize::response_params(&loc);
         let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         let error = get("error");
         let described = || {
@@ -220,7 +219,7 @@ fn classify_answer(
                 None => e,
             }
         };
-        if is_redirect_target(&loc, redirect_uri) {
+        if authorize::is_redirect_target(&loc, redirect_uri) {
             // RFC 6749 §4.1.2.1: a server redirects an error to the callback
             // only once it trusts the callback.
             out.verdict = Verdict::Accepted;
