@@ -96,38 +96,26 @@ pub fn choose_auth(
     if platform_post {
         return ClientAuth::ClientSecretPost;
     }
-    let Some(adv) = advertised else {
-        return ClientAuth::ClientSecretBasic;
-    };
-    for m in [
+    first_advertised(advertised)
+}
+
+/// The method to ask for in a dynamic registration: `--auth-method`, else
+/// the first the server advertises of basic, post, none.
+pub fn dcr_method(forced: Option<ClientAuth>, advertised: Option<&[String]>) -> ClientAuth {
+    forced.unwrap_or_else(|| first_advertised(advertised))
+}
+
+/// The first of basic, post, none the server advertises; basic when it
+/// advertises none of them or nothing at all (RFC 8414's default).
+fn first_advertised(advertised: Option<&[String]>) -> ClientAuth {
+    [
         ClientAuth::ClientSecretBasic,
         ClientAuth::ClientSecretPost,
         ClientAuth::None,
-    ] {
-        if adv.iter().any(|a| a == m.as_str()) {
-            return m;
-        }
-    }
-    ClientAuth::ClientSecretBasic
-}
-
-/// The method to ask for in a dynamic registration: the first the server
-/// advertises of basic, post, none (basic when nothing is advertised).
-pub fn dcr_method(forced: Option<ClientAuth>, advertised: Option<&[String]>) -> ClientAuth {
-    if let Some(f) = forced {
-        return f;
-    }
-    match advertised {
-        Some(adv) => [
-            ClientAuth::ClientSecretBasic,
-            ClientAuth::ClientSecretPost,
-            ClientAuth::None,
-        ]
-        .into_iter()
-        .find(|m| adv.iter().any(|a| a == m.as_str()))
-        .unwrap_or(ClientAuth::ClientSecretBasic),
-        None => ClientAuth::ClientSecretBasic,
-    }
+    ]
+    .into_iter()
+    .find(|m| advertised.is_some_and(|adv| adv.iter().any(|a| a == m.as_str())))
+    .unwrap_or(ClientAuth::ClientSecretBasic)
 }
 
 /// Registers a client dynamically (RFC 7591) with this redirect URI.
