@@ -164,7 +164,9 @@ fn ec_curve(
     .find(|(_, a)| accepts(a))
 }
 
-/// The first PEM block's label and DER contents.
+/// The first PEM block's label and DER contents. By hand (a few lines):
+/// jsonwebtoken's PEM reader neither takes SEC1 nor tells the curve, and
+/// this one says what is wrong with a file (not PEM, encrypted, no END).
 fn decode_pem(pem: &str) -> Result<(String, Vec<u8>), OAuthError> {
     let mut lines = pem
         .lines()
