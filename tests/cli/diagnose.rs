@@ -4,11 +4,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use base64::Engine;
 use serde_json::{Value, json};
 use wiremock::matchers::path_regex;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
+use crate::auth::user_token;
 use crate::common::{Env, assert_exit, json_of, run_ok, stderr, stdout};
 
 const ID: &str = "Fq2Xb1kP9sZr7TcLwYe3";
@@ -27,20 +27,6 @@ fn claude_url(redirect: &str) -> String {
 
 // ----- a stateful fake of contract v0 ------------------------------------------
 
-fn token() -> String {
-    let e = |v: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v);
-    let claims = json!({
-        "iss": "https://auth.carto.com/", "sub": "auth0|diagnose", "aud": ["carto-cloud-native-api"],
-        "exp": 4102444800i64, "http://app.carto.com/account_id": "ac_test0001",
-    });
-    format!(
-        "{}.{}.{}",
-        e(br#"{"alg":"RS256","typ":"JWT"}"#),
-        e(claims.to_string().as_bytes()),
-        e(b"sig")
-    )
-}
-
 /// One client; GET returns it, PATCH changes it (so the next GET sees it).
 #[derive(Clone)]
 struct Client(Arc<Mutex<Value>>);
@@ -51,7 +37,7 @@ impl Respond for Client {
             .headers
             .get("authorization")
             .and_then(|v| v.to_str().ok());
-        if auth != Some(format!("Bearer {}", token()).as_str()) {
+        if auth != Some(format!("Bearer {}", user_token()).as_str()) {
             return ResponseTemplate::new(401)
                 .set_body_json(json!({"error": "unauthorized", "description": "bad token"}));
         }
@@ -107,7 +93,7 @@ impl Fake {
 
 fn cmd(env: &Env, fake: &Fake) -> assert_cmd::Command {
     let mut c = env.cmd();
-    c.env("CARTO_API_TOKEN", token())
+    c.env("CARTO_API_TOKEN", user_token())
         .args(["--api-url", &fake.server.uri()]);
     c
 }
