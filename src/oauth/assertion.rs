@@ -235,6 +235,11 @@ mod tests {
         out
     }
 
+    /// A fresh EC key on `curve`, PKCS#8 DER.
+    fn ec_pkcs8(curve: &'static EcdsaSigningAlgorithm) -> aws_lc_rs::pkcs8::Document {
+        EcdsaKeyPair::generate_pkcs8(curve, &aws_lc_rs::rand::SystemRandom::new()).unwrap()
+    }
+
     /// Splits a JWT, checks its signature with `verify` over the signing
     /// input (independently of jsonwebtoken), and returns header and claims.
     fn open(
@@ -257,11 +262,7 @@ mod tests {
 
     #[test]
     fn es256_assertion_from_a_pkcs8_p256_key_verifies_with_the_public_key() {
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(
-            &ECDSA_P256_SHA256_FIXED_SIGNING,
-            &aws_lc_rs::rand::SystemRandom::new(),
-        )
-        .unwrap();
+        let pkcs8 = ec_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING);
         let pair =
             EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, pkcs8.as_ref()).unwrap();
         let public = pair.public_key().as_ref().to_vec();
@@ -290,11 +291,7 @@ mod tests {
 
     #[test]
     fn a_signature_from_another_key_does_not_verify() {
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(
-            &ECDSA_P256_SHA256_FIXED_SIGNING,
-            &aws_lc_rs::rand::SystemRandom::new(),
-        )
-        .unwrap();
+        let pkcs8 = ec_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING);
         let other = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_FIXED_SIGNING).unwrap();
         let other_public = other.public_key().as_ref().to_vec();
         let jwt = client_assertion(
@@ -315,11 +312,7 @@ mod tests {
 
     #[test]
     fn every_assertion_has_a_fresh_jti() {
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(
-            &ECDSA_P256_SHA256_FIXED_SIGNING,
-            &aws_lc_rs::rand::SystemRandom::new(),
-        )
-        .unwrap();
+        let pkcs8 = ec_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING);
         let key = SigningKey::from_pem(&pem("PRIVATE KEY", pkcs8.as_ref())).unwrap();
         let jti = |jwt: String| {
             let claims = jwt.split('.').nth(1).unwrap().to_string();
@@ -349,11 +342,7 @@ mod tests {
 
     #[test]
     fn a_p384_key_signs_es384() {
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(
-            &ECDSA_P384_SHA384_FIXED_SIGNING,
-            &aws_lc_rs::rand::SystemRandom::new(),
-        )
-        .unwrap();
+        let pkcs8 = ec_pkcs8(&ECDSA_P384_SHA384_FIXED_SIGNING);
         let key = SigningKey::from_pem(&pem("PRIVATE KEY", pkcs8.as_ref())).unwrap();
         assert_eq!(key.algorithm(), "ES384");
     }
