@@ -291,6 +291,15 @@ pub fn owners_of(url: &str) -> Vec<&'static Platform> {
         .collect()
 }
 
+/// The callbacks of several presets, in order, once each.
+pub fn callbacks_of(presets: &[&Platform]) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in presets {
+        crate::callback::union_in_order(&mut out, p.callbacks.iter().map(|c| c.to_string()));
+    }
+    out
+}
+
 /// Looks up several names, failing on the first unknown one.
 pub fn find_all(names: &[String]) -> Result<Vec<&'static Platform>, UnknownPlatform> {
     let mut out: Vec<&'static Platform> = Vec::new();

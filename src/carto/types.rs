@@ -56,6 +56,23 @@ pub struct NewClient {
     pub use_default_urls: bool,
 }
 
+impl NewClient {
+    /// A SPA client with these callbacks and nothing else: no logout URLs
+    /// or origins, and `useDefaultUrls: false`.
+    pub fn spa(name: String, callbacks: Vec<String>) -> Self {
+        NewClient {
+            kind: "spa".into(),
+            name,
+            callbacks,
+            allowed_logout_urls: Vec::new(),
+            web_origins: Vec::new(),
+            allowed_origins: Vec::new(),
+            login_uri: None,
+            use_default_urls: false,
+        }
+    }
+}
+
 /// The body of an update: only the fields that change.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]

@@ -60,10 +60,7 @@ fn resolve_spec(a: &ClientSpecArgs) -> anyhow::Result<Spec> {
     let platforms = platforms::find_all(&a.platforms)?;
     let mut notes = Vec::new();
     let custom_all = urls("--callback", &a.callbacks, &mut notes)?;
-    let mut callbacks: Vec<String> = Vec::new();
-    for p in &platforms {
-        callback::union_in_order(&mut callbacks, p.callbacks.iter().map(|s| s.to_string()));
-    }
+    let mut callbacks = platforms::callbacks_of(&platforms);
     let custom: Vec<String> = custom_all
         .iter()
         .filter(|c| !callbacks.contains(c))
@@ -127,14 +124,10 @@ fn format_of(ui: &Ui, explicit: Option<OutputFormat>) -> OutputFormat {
 
 fn new_client(name: String, spec: &Spec) -> NewClient {
     NewClient {
-        kind: "spa".into(),
-        name,
-        callbacks: spec.callbacks.clone(),
         allowed_logout_urls: spec.logout_urls.clone(),
         web_origins: spec.web_origins.clone(),
         allowed_origins: spec.allowed_origins.clone(),
-        login_uri: None,
-        use_default_urls: false,
+        ..NewClient::spa(name, spec.callbacks.clone())
     }
 }
 
@@ -427,13 +420,8 @@ async fn create(ctx: &Ctx<'_>, a: ClientCreateArgs) -> anyhow::Result<()> {
     if spec.callbacks.is_empty() {
         ui.require_interactive(&no_platform_message())?;
         let chosen = pick_platforms(ui)?;
-        for p in chosen {
-            callback::union_in_order(
-                &mut spec.callbacks,
-                p.callbacks.iter().map(|s| s.to_string()),
-            );
-            spec.platforms.push(p);
-        }
+        callback::union_in_order(&mut spec.callbacks, platforms::callbacks_of(&chosen));
+        spec.platforms.extend(chosen);
         let suggested = name
             .clone()
             .unwrap_or_else(|| default_name(&spec.platforms, false));

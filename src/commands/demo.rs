@@ -201,13 +201,8 @@ async fn run_steps(ui: &Ui, http: &Http, sb: &Sandbox, args: &DemoArgs) -> anyho
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
     )?;
-    let mut callbacks = Vec::new();
-    for p in &presets {
-        crate::callback::union_in_order(&mut callbacks, p.callbacks.iter().map(|c| c.to_string()));
-    }
-    let new = NewClient {
-        kind: "spa".into(),
-        name: format!(
+    let new = NewClient::spa(
+        format!(
             "carto-mcp demo ({})",
             presets
                 .iter()
@@ -215,13 +210,8 @@ async fn run_steps(ui: &Ui, http: &Http, sb: &Sandbox, args: &DemoArgs) -> anyho
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        callbacks,
-        allowed_logout_urls: Vec::new(),
-        web_origins: Vec::new(),
-        allowed_origins: Vec::new(),
-        login_uri: None,
-        use_default_urls: false,
-    };
+        platforms::callbacks_of(&presets),
+    );
     ui.status("1/3 Creating an OAuth client through the Developers API…");
     let backend = AnyBackend::Api(
         ApiBackend::new(http.clone(), &sb.urls().api_url, sb.api_token().clone())
