@@ -377,12 +377,8 @@ impl Observer for StepPrinter<'_> {
 
     fn confirm(&self, question: &str) -> bool {
         self.stop_spinner();
-        if self.ui.yes {
-            return true;
-        }
-        if !self.ui.interactive() {
-            return false;
-        }
+        // `--yes` answers yes; without a terminal `Ui::confirm` refuses,
+        // which is a no here (the step then fails with its own hint).
         self.ui.confirm(question, true).unwrap_or(false)
     }
 }
