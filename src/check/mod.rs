@@ -984,21 +984,18 @@ impl<B: ClientBackend> Engine<'_, B> {
         self.push(s);
 
         // Step 8: the token.
-        let t = Instant::now();
-        let s = Step::new("token", "Token request (code + PKCE verifier)");
-        let treq = TokenRequest {
-            endpoint: &meta.token_endpoint,
-            issuer: &meta.issuer,
-            resource: resource.as_deref(),
-            audience: self.cfg.audience.as_deref(),
-        };
         let grant = Grant::AuthorizationCode {
             code: &code,
             verifier: &req.verifier,
             redirect_uri: &redirect,
         };
-        let r = token::request(self.http, &client, &treq, grant).await;
-        self.finish_token(s, t, r, resource)
+        self.token_step(
+            "Token request (code + PKCE verifier)",
+            &meta,
+            resource,
+            grant,
+        )
+        .await
     }
 
     async fn wait_for_browser(
@@ -1107,25 +1104,32 @@ impl<B: ClientBackend> Engine<'_, B> {
         let d = self.discovered.as_ref().expect("discovered");
         let meta = d.meta.clone();
         let resource = d.resource.clone();
-        let client = self.client.clone().expect("client");
         let scope = (!self.scopes.is_empty()).then(|| self.scopes.join(" "));
+        let grant = Grant::ClientCredentials {
+            scope: scope.as_deref(),
+        };
+        self.token_step("Token request (client_credentials)", &meta, resource, grant)
+            .await
+    }
+
+    /// The token request of either grant, as one `token` step.
+    async fn token_step(
+        &mut self,
+        title: &str,
+        meta: &AuthServerMetadata,
+        resource: Option<String>,
+        grant: Grant<'_>,
+    ) -> Flow<()> {
         let t = Instant::now();
-        let s = Step::new("token", "Token request (client_credentials)");
+        let s = Step::new("token", title);
+        let client = self.client.clone().expect("client");
         let treq = TokenRequest {
             endpoint: &meta.token_endpoint,
             issuer: &meta.issuer,
             resource: resource.as_deref(),
             audience: self.cfg.audience.as_deref(),
         };
-        let r = token::request(
-            self.http,
-            &client,
-            &treq,
-            Grant::ClientCredentials {
-                scope: scope.as_deref(),
-            },
-        )
-        .await;
+        let r = token::request(self.http, &client, &treq, grant).await;
         self.finish_token(s, t, r, resource)
     }
 
