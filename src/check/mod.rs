@@ -257,11 +257,7 @@ impl<B: ClientBackend> Engine<'_, B> {
         let mut hints: Vec<String> = Vec::new();
         for s in &self.steps {
             if matches!(s.outcome, Outcome::Fail | Outcome::Warn) {
-                for h in &s.hints {
-                    if !hints.contains(h) {
-                        hints.push(h.clone());
-                    }
-                }
+                crate::callback::union_in_order(&mut hints, s.hints.iter().cloned());
             }
         }
         let kind = if failed { self.exit_kind } else { ExitKind::Ok };
