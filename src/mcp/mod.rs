@@ -99,6 +99,15 @@ pub enum McpError {
     Transport(String),
 }
 
+impl From<ErrorData> for McpError {
+    fn from(d: ErrorData) -> Self {
+        McpError::Rpc {
+            code: d.code.0,
+            message: d.message.to_string(),
+        }
+    }
+}
+
 impl Classify for McpError {
     fn exit_kind(&self) -> ExitKind {
         ExitKind::CheckFailed
@@ -141,10 +150,7 @@ impl McpError {
 
     fn from_service(e: rmcp::ServiceError) -> Self {
         match e {
-            rmcp::ServiceError::McpError(d) => McpError::Rpc {
-                code: d.code.0,
-                message: d.message.to_string(),
-            },
+            rmcp::ServiceError::McpError(d) => d.into(),
             rmcp::ServiceError::TransportSend(t) => Self::from_auth_chain(t.error.as_ref())
                 .unwrap_or_else(|| McpError::Transport(chain_text(t.error.as_ref()))),
             other => McpError::Transport(other.to_string()),
@@ -156,10 +162,7 @@ impl McpError {
         match e {
             E::TransportError { error, .. } => Self::from_auth_chain(error.error.as_ref())
                 .unwrap_or_else(|| McpError::Transport(chain_text(error.error.as_ref()))),
-            E::JsonRpcError(d) => McpError::Rpc {
-                code: d.code.0,
-                message: d.message.to_string(),
-            },
+            E::JsonRpcError(d) => d.into(),
             other => {
                 if let Some(h) = other.auth_challenge() {
                     let challenge = parse_www_authenticate(h).unwrap_or_default();
