@@ -896,16 +896,11 @@ pub fn diagnose(sent: &str, registered: &[String]) -> Diagnosis {
 }
 
 /// Every remedy of a run, merged into one `client update`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct FixPlan {
-    pub add_platforms: Vec<String>,
-    pub add_callbacks: Vec<String>,
-    pub remove_callbacks: Vec<String>,
-}
+pub type FixPlan = super::CallbackEdit;
 
-impl FixPlan {
+impl super::CallbackEdit {
     pub fn from_remedies<'a>(remedies: impl IntoIterator<Item = &'a Remedy>) -> Self {
-        let mut plan = FixPlan::default();
+        let mut plan = Self::default();
         for r in remedies {
             if let Remedy::UpdateClient {
                 add_platforms,
@@ -920,65 +915,13 @@ impl FixPlan {
         }
         plan
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.add_platforms.is_empty()
-            && self.add_callbacks.is_empty()
-            && self.remove_callbacks.is_empty()
-    }
-
-    /// The `carto-mcp client update` command line that applies the plan.
-    pub fn command(&self, client_id: &str) -> Option<String> {
-        if self.is_empty() {
-            return None;
-        }
-        let mut cmd = format!("carto-mcp client update {}", shell_quote(client_id));
-        for p in &self.add_platforms {
-            cmd.push_str(&format!(" --add-platform {}", shell_quote(p)));
-        }
-        for c in &self.add_callbacks {
-            cmd.push_str(&format!(" --add-callback {}", shell_quote(c)));
-        }
-        for c in &self.remove_callbacks {
-            cmd.push_str(&format!(" --remove-callback {}", shell_quote(c)));
-        }
-        Some(cmd)
-    }
-
-    /// The callbacks after the plan: the removals dropped, then the presets'
-    /// callbacks and the extra callbacks appended, in order, once each.
-    pub fn apply_to(&self, registered: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = registered
-            .iter()
-            .filter(|r| !self.remove_callbacks.contains(r))
-            .cloned()
-            .collect();
-        for p in &self.add_platforms {
-            if let Ok(p) = platforms::find(p) {
-                super::union_in_order(&mut out, p.callbacks.iter().map(|c| c.to_string()));
-            }
-        }
-        super::union_in_order(&mut out, self.add_callbacks.iter().cloned());
-        out
-    }
-}
-
-/// Quotes a word for a POSIX shell when it needs it.
-pub fn shell_quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/:._-~%=@+,".contains(c));
-    if safe {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::DifferenceKind::*;
     use super::*;
+    use crate::callback::shell_quote;
 
     const CLAUDE: &str = "https://claude.ai/api/mcp/auth_callback";
     const CHATGPT: &str = "https://chatgpt.com/connector_platform_oauth_redirect";
@@ -1196,6 +1139,7 @@ mod tests {
             add_platforms: vec!["mcpjam".into()],
             add_callbacks: vec!["https://a.example/cb".into()],
             remove_callbacks: vec!["bad, entry".into()],
+            ..FixPlan::default()
         };
         let after = plan.apply_to(&v(&[CLAUDE, "bad, entry", JAM]));
         assert_eq!(after, v(&[CLAUDE, JAM, JAM_DEBUG, "https://a.example/cb"]));

@@ -181,9 +181,133 @@ pub fn union_in_order(list: &mut Vec<String>, add: impl IntoIterator<Item = Stri
     }
 }
 
+/// A change to a client's callbacks, exactly as `carto-mcp client update`
+/// takes it: one type for `client update`, the fix `diagnose` prints and
+/// applies, and the callback `check` offers to add.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CallbackEdit {
+    /// Presets whose callbacks are added (by preset name).
+    pub add_platforms: Vec<String>,
+    /// Presets whose callbacks are removed (by preset name).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remove_platforms: Vec<String>,
+    pub add_callbacks: Vec<String>,
+    /// Entries removed: the value as stored (a comma-joined or blank-padded
+    /// entry goes whole), and each URL a comma-joined value holds.
+    pub remove_callbacks: Vec<String>,
+}
+
+impl CallbackEdit {
+    pub fn is_empty(&self) -> bool {
+        self.add_platforms.is_empty()
+            && self.remove_platforms.is_empty()
+            && self.add_callbacks.is_empty()
+            && self.remove_callbacks.is_empty()
+    }
+
+    /// The single URLs this edit removes: the removed presets' callbacks,
+    /// and the pieces of each removed value.
+    pub fn removals(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for name in &self.remove_platforms {
+            if let Ok(p) = crate::platforms::find(name) {
+                union_in_order(&mut out, p.callbacks.iter().map(|c| c.to_string()));
+            }
+        }
+        for r in &self.remove_callbacks {
+            union_in_order(
+                &mut out,
+                split_joined(r).unwrap_or_else(|| vec![r.trim().to_string()]),
+            );
+        }
+        out
+    }
+
+    /// The callbacks after the edit: the removals dropped, then the added
+    /// presets' callbacks and the added callbacks appended, in order, once
+    /// each.
+    pub fn apply_to(&self, registered: &[String]) -> Vec<String> {
+        let removing = self.removals();
+        let mut out: Vec<String> = registered
+            .iter()
+            .filter(|r| !self.remove_callbacks.contains(r) && !removing.contains(r))
+            .cloned()
+            .collect();
+        for name in &self.add_platforms {
+            if let Ok(p) = crate::platforms::find(name) {
+                union_in_order(&mut out, p.callbacks.iter().map(|c| c.to_string()));
+            }
+        }
+        union_in_order(&mut out, self.add_callbacks.iter().cloned());
+        out
+    }
+
+    /// The `carto-mcp client update` command line that applies the edit.
+    pub fn command(&self, client_id: &str) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut cmd = format!("carto-mcp client update {}", shell_quote(client_id));
+        let flags = [
+            ("--add-platform", &self.add_platforms),
+            ("--remove-platform", &self.remove_platforms),
+            ("--add-callback", &self.add_callbacks),
+            ("--remove-callback", &self.remove_callbacks),
+        ];
+        for (flag, values) in flags {
+            for v in values {
+                cmd.push_str(&format!(" {flag} {}", shell_quote(v)));
+            }
+        }
+        Some(cmd)
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+pub fn shell_quote(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/:._-~%=@+,".contains(c));
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_callback_edit_applies_as_client_update_does_and_prints_itself() {
+        let e = CallbackEdit {
+            add_platforms: vec!["claude".into()],
+            remove_platforms: vec!["mcpjam".into()],
+            add_callbacks: vec![],
+            remove_callbacks: vec!["http://a/cb, http://b/cb".into()],
+        };
+        let registered: Vec<String> = [
+            "http://127.0.0.1:6274/oauth/callback",
+            "http://a/cb, http://b/cb",
+            "http://b/cb",
+            "https://keep.example/cb",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            e.apply_to(&registered),
+            [
+                "https://keep.example/cb",
+                "https://claude.ai/api/mcp/auth_callback"
+            ]
+        );
+        assert_eq!(
+            e.command("c1").unwrap(),
+            "carto-mcp client update c1 --add-platform claude --remove-platform mcpjam --remove-callback 'http://a/cb, http://b/cb'"
+        );
+        assert_eq!(CallbackEdit::default().command("c1"), None);
+    }
 
     #[test]
     fn accepts_https_and_loopback_http() {

@@ -91,6 +91,19 @@ pub struct ClientPatch {
     pub use_default_urls: Option<bool>,
 }
 
+impl ClientPatch {
+    /// The patch that gives `current` these callbacks: the list only when it
+    /// changes, and `useDefaultUrls: false` when it was on (with it on,
+    /// CARTO replaces the callbacks with its defaults).
+    pub fn set_callbacks(current: &OAuthClient, callbacks: Vec<String>) -> Self {
+        ClientPatch {
+            callbacks: (callbacks != current.callbacks).then_some(callbacks),
+            use_default_urls: current.use_default_urls.then_some(false),
+            ..ClientPatch::default()
+        }
+    }
+}
+
 /// What went wrong talking to the provisioning backend.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -280,6 +293,25 @@ impl OAuthClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_callbacks_sends_only_what_changes_and_turns_default_urls_off() {
+        let mut c: OAuthClient =
+            serde_json::from_str(r#"{"clientId":"c","callbacks":["https://a/cb"]}"#).unwrap();
+        let same = ClientPatch::set_callbacks(&c, vec!["https://a/cb".into()]);
+        assert_eq!(same, ClientPatch::default());
+        let more =
+            ClientPatch::set_callbacks(&c, vec!["https://a/cb".into(), "https://b/cb".into()]);
+        assert_eq!(more.callbacks.unwrap().len(), 2);
+        assert_eq!(more.use_default_urls, None);
+        c.use_default_urls = true;
+        let p = ClientPatch::set_callbacks(&c, vec!["https://a/cb".into()]);
+        assert_eq!(
+            p.use_default_urls,
+            Some(false),
+            "defaults would replace the callbacks"
+        );
+    }
     use secrecy::ExposeSecret;
 
     #[test]

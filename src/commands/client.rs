@@ -9,7 +9,7 @@ use secrecy::ExposeSecret;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::callback::{self, InputNote};
+use crate::callback::{self, CallbackEdit, InputNote};
 use crate::carto::{self, ClientBackend, ClientPatch, NewClient, OAuthClient};
 use crate::cli::{
     ClientApplyArgs, ClientCommand, ClientCreateArgs, ClientDeleteArgs, ClientShowArgs,
@@ -566,21 +566,20 @@ async fn update(ctx: &Ctx<'_>, a: ClientUpdateArgs) -> anyhow::Result<()> {
     let remove_platforms = platforms::find_all(&a.remove_platforms)?;
     let mut notes = Vec::new();
     let add_callbacks = urls("--add-callback", &a.add_callbacks, &mut notes)?;
-    // What is removed need not be valid (a bad callback is worth removing);
-    // only trimmed and split at commas.
-    let mut remove_callbacks: Vec<String> = Vec::new();
-    for r in &a.remove_callbacks {
-        let pieces = callback::split_joined(r).unwrap_or_else(|| vec![r.trim().to_string()]);
-        callback::union_in_order(&mut remove_callbacks, pieces);
-    }
+    // What is removed need not be valid (a bad callback is worth removing):
+    // the edit removes the value as stored, and the URLs it holds.
+    let edit = CallbackEdit {
+        add_platforms: add_platforms.iter().map(|p| p.name.to_string()).collect(),
+        remove_platforms: remove_platforms
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect(),
+        add_callbacks,
+        remove_callbacks: a.remove_callbacks.clone(),
+    };
     let name = a.name.as_deref().map(check_name).transpose()?;
     show_notes(ui, &notes);
-    if add_platforms.is_empty()
-        && remove_platforms.is_empty()
-        && add_callbacks.is_empty()
-        && remove_callbacks.is_empty()
-        && name.is_none()
-    {
+    if edit.is_empty() && name.is_none() {
         return Err(Failure::usage(
             "nothing to change: pass --add-platform, --remove-platform, --add-callback, --remove-callback or --name",
         )
@@ -591,31 +590,19 @@ async fn update(ctx: &Ctx<'_>, a: ClientUpdateArgs) -> anyhow::Result<()> {
     let opened = carto::open(ctx.global, &http).await?;
     let current = opened.backend.get(&id).await?;
 
-    let mut callbacks = current.callbacks.clone();
-    // A value stored whole (a comma-joined or blank-padded entry, as
-    // `diagnose` prints it) is removed as it is, not only its pieces.
-    callbacks.retain(|c| !a.remove_callbacks.contains(c));
-    let mut removing: Vec<String> = remove_platforms
+    let removed_whole = current
+        .callbacks
         .iter()
-        .flat_map(|p| p.callbacks.iter().map(|s| s.to_string()))
-        .collect();
-    callback::union_in_order(&mut removing, remove_callbacks);
-    for r in &removing {
-        if !callbacks.contains(r) && callbacks.len() == current.callbacks.len() {
+        .any(|c| edit.remove_callbacks.contains(c));
+    for r in edit.removals() {
+        if !removed_whole && !current.callbacks.contains(&r) {
             ui.status(format!("note: '{r}' is not one of the client's callbacks"));
         }
     }
-    callbacks.retain(|c| !removing.contains(c));
-    for p in &add_platforms {
-        callback::union_in_order(&mut callbacks, p.callbacks.iter().map(|s| s.to_string()));
-    }
-    callback::union_in_order(&mut callbacks, add_callbacks);
-
+    let callbacks = edit.apply_to(&current.callbacks);
     let patch = ClientPatch {
         name: name.filter(|n| *n != current.name),
-        callbacks: (callbacks != current.callbacks).then(|| callbacks.clone()),
-        use_default_urls: current.use_default_urls.then_some(false),
-        ..ClientPatch::default()
+        ..ClientPatch::set_callbacks(&current, callbacks.clone())
     };
     let added: Vec<&String> = callbacks
         .iter()

@@ -162,8 +162,9 @@ async fn offline(
             .get(id)
             .await
             .map_err(|e| anyhow::Error::new(e).context(how))?;
-        backend = Some(b);
-        (client.callbacks, "backend")
+        let callbacks = client.callbacks.clone();
+        backend = Some((b, client));
+        (callbacks, "backend")
     } else {
         (args.registered.clone(), "flag")
     };
@@ -191,7 +192,7 @@ async fn offline(
     }
 
     if args.fix && !ok {
-        let (Some(b), Some(id)) = (backend.as_ref(), client_id.as_deref()) else {
+        let (Some((b, current)), Some(id)) = (backend.as_ref(), client_id.as_deref()) else {
             unreachable!("--fix always reads the client through the backend")
         };
         if plan.is_empty() {
@@ -205,10 +206,7 @@ async fn offline(
                 change_summary(&report.registered, &after)
             );
             ui.confirm(&question, true)?;
-            let patch = ClientPatch {
-                callbacks: Some(after),
-                ..ClientPatch::default()
-            };
+            let patch = ClientPatch::set_callbacks(current, after);
             b.update(id, &patch).await?;
             // Read it back: the fix counts only if the server kept it.
             let reread = b.get(id).await?;
