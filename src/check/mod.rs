@@ -1170,7 +1170,14 @@ impl<B: ClientBackend> Engine<'_, B> {
         self.server = Some(session.server.clone());
         over_budget(&mut s, budget, "initialize");
         self.push(s);
+        let r = self.tools_steps(&session).await;
+        session.close().await;
+        r
+    }
 
+    /// Steps 10-11 on an initialized session: tools/list, the tool call.
+    async fn tools_steps(&mut self, session: &mcp::Session) -> Result<(), Option<Challenge>> {
+        let budget = self.cfg.request_budget;
         if !session.server.has_tools {
             // A server that declares no `tools` capability offers no
             // tools/list to call (MCP lifecycle: only negotiated features).
@@ -1180,7 +1187,6 @@ impl<B: ClientBackend> Engine<'_, B> {
                 Some("not called: the server does not declare the `tools` capability".into());
             s.hints.push("a CARTO MCP server offers its published Workflows as tools; if you expected tools, publish Workflows as MCP tools and sync".into());
             self.push(s);
-            session.close().await;
             return Ok(());
         }
         let t = Instant::now();
@@ -1188,11 +1194,7 @@ impl<B: ClientBackend> Engine<'_, B> {
         s.budget_ms = Some(ms(budget));
         let (tools, pages) = match session.list_tools().await {
             Ok(x) => x,
-            Err(e) => {
-                let r = self.mcp_failed(s, t, e);
-                session.close().await;
-                return r;
-            }
+            Err(e) => return self.mcp_failed(s, t, e),
         };
         s.duration_ms = ms(t.elapsed());
         s.detail = Some(format!(
@@ -1280,14 +1282,9 @@ impl<B: ClientBackend> Engine<'_, B> {
                     });
                     self.push(s);
                 }
-                Err(e) => {
-                    let r = self.mcp_failed(s, t, e);
-                    session.close().await;
-                    return r;
-                }
+                Err(e) => return self.mcp_failed(s, t, e),
             }
         }
-        session.close().await;
         Ok(())
     }
 
