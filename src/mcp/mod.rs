@@ -31,9 +31,8 @@ use crate::error::{Classify, ExitKind};
 use crate::http::Http;
 use crate::oauth::discovery::{Challenge, parse_www_authenticate};
 
-/// Answers a server's elicitation request during a tool call. The
-/// conformance work provides the real ones (`mcp::elicitation`); the
-/// default declines.
+/// Answers a server's elicitation request during a tool call: the policies
+/// are in [`elicitation`]; the default declines.
 pub trait ElicitationHandler: Send + Sync + 'static {
     fn elicit(&self, request: ElicitRequestParams) -> BoxFuture<'static, ElicitResult>;
     /// The requests answered so far, for the report.

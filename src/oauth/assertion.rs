@@ -1,8 +1,6 @@
 //! `private_key_jwt` client authentication (RFC 7523 §2.2, OpenID Connect
 //! Core §9): the client proves who it is at the token endpoint with a short
 //! JWT signed by its private key instead of a shared secret.
-//! (Owned by the conformance work; `client_assertion`'s signature is the
-//! contract with the token request.)
 //!
 //! The assertion carries `iss` = `sub` = the client ID, `aud` = the
 //! authorization server's issuer identifier (RFC 7523bis: the issuer, not the
