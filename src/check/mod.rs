@@ -19,6 +19,7 @@ use url::Url;
 
 pub use report::{Budgets, CallReport, ClientReport, Outcome, Report, Step, VerdictKind};
 
+use crate::callback::CallbackEdit;
 use crate::carto::{ClientBackend, ClientPatch, OAuthClient};
 use crate::error::{Classify, ExitKind};
 use crate::http::Http;
@@ -654,7 +655,7 @@ impl<B: ClientBackend> Engine<'_, B> {
                 auth,
                 registration: Registration::PreRegistered,
             };
-            (client, looked_up.map(|c| c.callbacks))
+            (client, looked_up)
         } else if let Some(cimd) = self.cfg.client_metadata_url.as_ref().filter(|_| {
             // The spec's order: a metadata document when the server supports
             // it; with --register too, dynamic registration otherwise.
@@ -727,7 +728,7 @@ impl<B: ClientBackend> Engine<'_, B> {
         self.push(s);
         self.client = Some(client);
         if needs_redirect && self.redirect_uri.is_none() {
-            self.choose_redirect(known_callbacks).await?;
+            self.choose_redirect(known_callbacks.as_ref()).await?;
         }
         let c = self.client.as_ref().expect("client");
         self.client_report = Some(ClientReport {
@@ -767,7 +768,8 @@ impl<B: ClientBackend> Engine<'_, B> {
     }
 
     /// Step 5: the redirect URI the login uses.
-    async fn choose_redirect(&mut self, callbacks: Option<Vec<String>>) -> Flow<()> {
+    async fn choose_redirect(&mut self, registered: Option<&OAuthClient>) -> Flow<()> {
+        let callbacks = registered.map(|c| c.callbacks.clone());
         let t = Instant::now();
         let mut s = Step::new("redirect-uri", "Redirect URI");
         let inspector = platforms::find("inspector")
@@ -794,10 +796,13 @@ impl<B: ClientBackend> Engine<'_, B> {
                             why.join("; ")
                         )
                     });
-                    s.hints.push(format!(
-                        "register it: carto-mcp client update {} --add-callback {r}",
-                        self.cfg.client_id.as_deref().unwrap_or("ID")
-                    ));
+                    let edit = CallbackEdit {
+                        add_callbacks: vec![r.clone()],
+                        ..CallbackEdit::default()
+                    };
+                    if let Some(cmd) = edit.command(self.cfg.client_id.as_deref().unwrap_or("ID")) {
+                        s.hints.push(format!("register it: {cmd}"));
+                    }
                 }
                 s.detail = Some(format!("{r} (--redirect-uri)"));
                 r.clone()
@@ -822,12 +827,12 @@ impl<B: ClientBackend> Engine<'_, B> {
                         };
                         return self.fail(s, t, &e);
                     }
-                    let mut new = cbs.clone();
-                    new.push(inspector.clone());
-                    let patch = ClientPatch {
-                        callbacks: Some(new),
-                        ..ClientPatch::default()
+                    let edit = CallbackEdit {
+                        add_platforms: vec!["inspector".into()],
+                        ..CallbackEdit::default()
                     };
+                    let current = registered.expect("callbacks come from the client");
+                    let patch = ClientPatch::set_callbacks(current, edit.apply_to(cbs));
                     let b = self.backend.expect("callbacks come from a backend");
                     if let Err(e) = b.update(&id, &patch).await {
                         if e.exit_kind() == ExitKind::NotAuthenticated {
@@ -837,8 +842,9 @@ impl<B: ClientBackend> Engine<'_, B> {
                         return self.fail(s, t, &err);
                     }
                     s.detail = Some(format!("{inspector} (added to client {id} now)"));
-                    s.evidence
-                        .push(format!("client update {id} --add-platform inspector: done"));
+                    if let Some(cmd) = edit.command(&id) {
+                        s.evidence.push(format!("{cmd}: done"));
+                    }
                     inspector.clone()
                 }
             }
