@@ -101,8 +101,14 @@ pub fn body(text: &str) -> String {
     if looks_like_jwt(text.trim()) {
         return REDACTED.to_string();
     }
-    let mut s: String = text.chars().take(2000).collect();
-    if text.chars().count() > 2000 {
+    shorten(text, 2000)
+}
+
+/// At most `max` characters of `text`, with `…` when it was cut: for
+/// server answers shown in messages and evidence.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut s: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
         s.push('…');
     }
     s

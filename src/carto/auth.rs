@@ -355,7 +355,8 @@ pub fn read_secret_stdin(flag: &'static str) -> Result<SecretString, AuthError> 
     Ok(SecretString::from(t.to_string()))
 }
 
-fn env_nonempty(k: &str) -> Option<String> {
+/// An environment variable's value, trimmed; `None` when unset or blank.
+pub fn env_nonempty(k: &str) -> Option<String> {
     std::env::var(k)
         .ok()
         .map(|v| v.trim().to_string())

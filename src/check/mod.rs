@@ -1461,9 +1461,8 @@ fn over_budget(s: &mut Step, budget: Duration, what: &str) {
 }
 
 fn first_line(s: &str) -> String {
-    let l = s.lines().next().unwrap_or("");
-    let mut out: String = l.chars().take(160).collect();
-    if l.chars().count() > 160 || s.lines().count() > 1 {
+    let mut out = crate::redact::shorten(s.lines().next().unwrap_or(""), 160);
+    if s.lines().count() > 1 && !out.ends_with('…') {
         out.push('…');
     }
     out

@@ -414,12 +414,7 @@ struct StepLines<'a> {
 
 impl Observer for StepLines<'_> {
     fn step(&self, s: &Step) {
-        let mark = match s.outcome {
-            Outcome::Pass => self.ui.green_err("✓"),
-            Outcome::Warn => self.ui.yellow_err("!"),
-            Outcome::Fail => self.ui.red_err("✗"),
-            Outcome::Skip => self.ui.dim_err("-"),
-        };
+        let mark = super::check::mark(self.ui, s.outcome);
         self.ui
             .status(format!("    {mark} {} ({} ms)", s.title, s.duration_ms));
     }

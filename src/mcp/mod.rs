@@ -300,10 +300,7 @@ impl Session {
             .filter_map(|c| c.as_text().map(|t| t.text.clone()))
             .collect::<Vec<_>>()
             .join("\n");
-        let mut short: String = text.chars().take(500).collect();
-        if text.chars().count() > 500 {
-            short.push('…');
-        }
+        let short = crate::redact::shorten(&text, 500);
         Ok(CallSummary {
             is_error: r.is_error.unwrap_or(false),
             text: short,

@@ -204,10 +204,7 @@ pub fn page_text(html: &str) -> String {
     }
     let text = html_escape::decode_html_entities(&out);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t: String = text.chars().take(300).collect();
-    if text.chars().count() > 300 {
-        t.push('…');
-    }
+    let t = crate::redact::shorten(&text, 300);
     if t.is_empty() {
         "an empty page".into()
     } else {

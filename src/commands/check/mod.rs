@@ -114,7 +114,9 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
     }
     if ctx.global.token_stdin {
         cfg.token = Some(crate::carto::auth::read_secret_stdin("--token-stdin")?);
-    } else if let Some(t) = env_secret("CARTO_MCP_TOKEN") {
+    } else if let Some(t) =
+        crate::carto::auth::env_nonempty("CARTO_MCP_TOKEN").map(SecretString::from)
+    {
         cfg.token = Some(t);
     }
     if let Some(s) = &args.client_secret {
@@ -123,7 +125,9 @@ pub fn config(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<CheckConfig> {
         cfg.client_secret = Some(crate::carto::auth::read_secret_stdin(
             "--client-secret-stdin",
         )?);
-    } else if let Some(s) = env_secret("CARTO_MCP_CLIENT_SECRET") {
+    } else if let Some(s) =
+        crate::carto::auth::env_nonempty("CARTO_MCP_CLIENT_SECRET").map(SecretString::from)
+    {
         cfg.client_secret = Some(s);
     }
     if let Some(pem) = &args.private_key_pem {
@@ -190,14 +194,6 @@ pub fn browser_mode(b: &BrowserArgs) -> BrowserMode {
             crate::cli::BrowserMode::Http => BrowserMode::Http,
         }
     }
-}
-
-fn env_secret(name: &str) -> Option<SecretString> {
-    std::env::var(name)
-        .ok()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .map(SecretString::from)
 }
 
 /// Renders the finished report.
@@ -303,17 +299,22 @@ impl<'a> StepPrinter<'a> {
     }
 }
 
+/// A step's outcome as one coloured mark on stderr: ✓ ! ✗ -.
+pub fn mark(ui: &Ui, o: Outcome) -> String {
+    match o {
+        Outcome::Pass => ui.green_err("✓"),
+        Outcome::Warn => ui.yellow_err("!"),
+        Outcome::Fail => ui.red_err("✗"),
+        Outcome::Skip => ui.dim_err("-"),
+    }
+}
+
 impl Observer for StepPrinter<'_> {
     fn step(&self, s: &Step) {
         self.stop_spinner();
         let n = self.n.fetch_add(1, Ordering::SeqCst) + 1;
         let ui = self.ui;
-        let mark = match s.outcome {
-            Outcome::Pass => ui.green_err("✓"),
-            Outcome::Warn => ui.yellow_err("!"),
-            Outcome::Fail => ui.red_err("✗"),
-            Outcome::Skip => ui.dim_err("-"),
-        };
+        let mark = mark(ui, s.outcome);
         let budget = s
             .budget_ms
             .map(|b| format!(" / budget {:.1} s", b as f64 / 1000.0))
