@@ -8,6 +8,9 @@
 
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
@@ -229,6 +232,39 @@ impl Ui {
         }
     }
 
+    // ----- spinner -------------------------------------------------------
+
+    /// A spinner on stderr with `msg`, while something is awaited; only on a
+    /// terminal (`None` otherwise). It stops and clears its line when
+    /// dropped.
+    pub fn spinner(&self, msg: &str) -> Option<Spinner> {
+        if !self.stderr_tty {
+            return None;
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        let s2 = stop.clone();
+        let msg = msg.to_string();
+        let thread = std::thread::spawn(move || {
+            let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+            let mut i = 0;
+            while !s2.load(Ordering::SeqCst) {
+                let mut e = std::io::stderr().lock();
+                let _ = write!(e, "\r     {} {msg}", frames[i % frames.len()]);
+                let _ = e.flush();
+                drop(e);
+                i += 1;
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let mut e = std::io::stderr().lock();
+            let _ = write!(e, "\r\x1b[2K");
+            let _ = e.flush();
+        });
+        Some(Spinner {
+            stop,
+            thread: Some(thread),
+        })
+    }
+
     // ----- styling -------------------------------------------------------
 
     fn paint(
@@ -270,6 +306,22 @@ impl Ui {
     }
     pub fn red_out(&self, s: &str) -> String {
         self.paint(self.color_out, s, |x| x.red())
+    }
+}
+
+/// A running spinner (see [`Ui::spinner`]).
+#[derive(Debug)]
+pub struct Spinner {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 

@@ -4,8 +4,7 @@
 //! document on stdout; `--junit FILE`). Exit 0 when every step passed, 5
 //! when the check failed, 3 when authenticating at CARTO failed.
 
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,7 +18,7 @@ use super::Ctx;
 use crate::check::{self, BrowserMode, CheckConfig, Observer, Outcome, Report, Step, ToolCall};
 use crate::cli::{BrowserArgs, CheckArgs};
 use crate::error::{Failure, Verdict};
-use crate::output::Ui;
+use crate::output::{Spinner, Ui};
 use crate::platforms;
 
 pub async fn run(ctx: &Ctx<'_>, mut args: CheckArgs) -> anyhow::Result<()> {
@@ -279,7 +278,7 @@ pub fn summary(ui: &Ui, report: &Report) {
 pub struct StepPrinter<'a> {
     ui: &'a Ui,
     n: AtomicUsize,
-    spinner: Mutex<Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>>,
+    spinner: Mutex<Option<Spinner>>,
 }
 
 impl<'a> StepPrinter<'a> {
@@ -292,10 +291,8 @@ impl<'a> StepPrinter<'a> {
     }
 
     fn stop_spinner(&self) {
-        if let Some((stop, h)) = self.spinner.lock().ok().and_then(|mut s| s.take()) {
-            stop.store(true, Ordering::SeqCst);
-            let _ = h.join();
-        }
+        // Dropping the spinner stops it and clears its line.
+        drop(self.spinner.lock().ok().and_then(|mut s| s.take()));
     }
 }
 
@@ -344,31 +341,11 @@ impl Observer for StepPrinter<'_> {
             _ => ui.status("     Opening the browser to log in (or open this URL yourself):"),
         }
         ui.status(format!("     {url}"));
-        if ui.stderr_is_terminal() && !ui.json {
-            let stop = Arc::new(AtomicBool::new(false));
-            let s2 = stop.clone();
-            let h = std::thread::spawn(move || {
-                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-                let mut i = 0;
-                while !s2.load(Ordering::SeqCst) {
-                    let mut e = std::io::stderr().lock();
-                    let _ = write!(
-                        e,
-                        "\r     {} waiting for the browser login…",
-                        frames[i % frames.len()]
-                    );
-                    let _ = e.flush();
-                    drop(e);
-                    i += 1;
-                    std::thread::sleep(Duration::from_millis(100));
-                }
-                let mut e = std::io::stderr().lock();
-                let _ = write!(e, "\r\x1b[2K");
-                let _ = e.flush();
-            });
-            if let Ok(mut s) = self.spinner.lock() {
-                *s = Some((stop, h));
-            }
+        if !ui.json
+            && let Some(sp) = ui.spinner("waiting for the browser login…")
+            && let Ok(mut s) = self.spinner.lock()
+        {
+            *s = Some(sp);
         }
     }
 
