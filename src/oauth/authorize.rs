@@ -239,6 +239,33 @@ pub fn open_browser(url: &Url) -> Result<Option<tokio::process::Child>, OAuthErr
     }
 }
 
+/// The spec's scope rules (2025-11-25): `--scope` when given, else the
+/// challenge's `scope`, else all of the resource's `scopes_supported`, else
+/// none. On a step-up the challenge's scope is added to what was asked
+/// before (the union, SEP-2350).
+pub fn choose_scope(
+    flag: Option<&str>,
+    challenged: Option<&str>,
+    scopes_supported: Option<&[String]>,
+    previous: &[String],
+    step_up: bool,
+) -> Vec<String> {
+    let split = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let mut wanted: Vec<String> = Vec::new();
+    if let Some(s) = flag {
+        wanted.extend(split(s));
+    }
+    if flag.is_none() || step_up {
+        wanted.extend(challenged.map(split).unwrap_or_default());
+    }
+    if wanted.is_empty() {
+        wanted = scopes_supported.map(<[String]>::to_vec).unwrap_or_default();
+    }
+    let mut out = previous.to_vec();
+    crate::callback::union_in_order(&mut out, wanted);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,10 +39,7 @@ pub struct Target {
 /// resource metadata, its first authorization server, and that server's
 /// RFC 8414 / OpenID metadata (the steps of [`super::discovery`]).
 pub async fn discover(http: &Http, mcp_url: &str) -> Result<Target, OAuthError> {
-    let server = Url::parse(mcp_url.trim()).map_err(|e| OAuthError::BadUrl {
-        url: mcp_url.to_string(),
-        reason: e.to_string(),
-    })?;
+    let server = OAuthError::parse_url(mcp_url.trim())?;
     let mut steps = Vec::new();
     let probe = discovery::probe(http, &server).await?;
     steps.push(probe.attempt.line());
@@ -80,10 +77,7 @@ pub async fn discover(http: &Http, mcp_url: &str) -> Result<Target, OAuthError> 
             "the protected resource metadata of {mcp_url} names no authorization server"
         ))
     })?;
-    let issuer_url = Url::parse(&issuer).map_err(|e| OAuthError::BadUrl {
-        url: issuer.clone(),
-        reason: e.to_string(),
-    })?;
+    let issuer_url = OAuthError::parse_url(&issuer)?;
     let candidates = discovery::as_metadata_candidates(&issuer_url);
     let (attempts, found) =
         discovery::first_document(http, &candidates, false, discovery::accept_as).await;
@@ -93,11 +87,18 @@ pub async fn discover(http: &Http, mcp_url: &str) -> Result<Target, OAuthError> 
             tried: candidates.iter().map(Url::to_string).collect(),
         });
     };
-    let scope = challenge
-        .as_ref()
-        .and_then(|c| c.scope().map(str::to_string))
-        .or_else(|| prm.scopes_supported.as_ref().map(|s| s.join(" ")))
-        .filter(|s| !s.trim().is_empty());
+    // The same scope rules as a real login (`check`).
+    let scope = Some(
+        super::authorize::choose_scope(
+            None,
+            challenge.as_ref().and_then(|c| c.scope()),
+            prm.scopes_supported.as_deref(),
+            &[],
+            false,
+        )
+        .join(" "),
+    )
+    .filter(|s| !s.is_empty());
     Ok(Target {
         mcp_url: mcp_url.to_string(),
         resource: prm.resource.clone(),
