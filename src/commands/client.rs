@@ -307,17 +307,6 @@ fn warn_default_urls(ui: &Ui, c: &OAuthClient) {
     }
 }
 
-fn env_value(v: &str) -> String {
-    if !v.is_empty()
-        && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.~:/@+=".contains(c))
-    {
-        v.to_string()
-    } else {
-        format!("'{}'", v.replace('\'', r"'\''"))
-    }
-}
-
 /// The MCP server URL, filled in as far as the credentials allow.
 fn mcp_url(creds: Option<&carto::auth::Credentials>) -> (String, bool) {
     let tenant = creds.and_then(|c| c.tenant_id.as_deref());
@@ -361,8 +350,14 @@ fn print_created(
                 .as_ref()
                 .map(|s| s.expose_secret().to_string())
                 .unwrap_or_default();
-            ui.out(format!("CARTO_MCP_CLIENT_ID={}", env_value(&c.client_id)));
-            ui.out(format!("CARTO_MCP_CLIENT_SECRET={}", env_value(&secret)));
+            ui.out(format!(
+                "CARTO_MCP_CLIENT_ID={}",
+                callback::shell_quote(&c.client_id)
+            ));
+            ui.out(format!(
+                "CARTO_MCP_CLIENT_SECRET={}",
+                callback::shell_quote(&secret)
+            ));
         }
         OutputFormat::Table => {
             ui.success(format!(
@@ -733,7 +728,7 @@ async fn apply(ctx: &Ctx<'_>, a: ClientApplyArgs) -> anyhow::Result<()> {
         // is, so a script can go on.
         ui.out(format!(
             "CARTO_MCP_CLIENT_ID={}",
-            env_value(&client.client_id)
+            callback::shell_quote(&client.client_id)
         ));
         ui.status("note: the client already existed, so its secret is not printed (`carto-mcp client show ID --reveal-secret`)");
         return Ok(());
@@ -812,10 +807,10 @@ mod tests {
     }
 
     #[test]
-    fn env_values_are_quoted_only_when_needed() {
-        assert_eq!(env_value("abc-123_X"), "abc-123_X");
-        assert_eq!(env_value("a b'c"), r"'a b'\''c'");
-        assert_eq!(env_value(""), "''");
+    fn env_values_are_quoted_only_when_needed_by_shell_quote() {
+        assert_eq!(callback::shell_quote("abc-123_X"), "abc-123_X");
+        assert_eq!(callback::shell_quote("a b'c"), r"'a b'\''c'");
+        assert_eq!(callback::shell_quote(""), "''");
     }
 
     #[test]
